@@ -1,0 +1,1 @@
+//! The interactive application's state, actions and pure update function.

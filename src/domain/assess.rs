@@ -1,0 +1,37 @@
+//! Glue: read an item's deadline and compute its warning in one call.
+
+use chrono::NaiveDate;
+
+use super::calendar::WorkCalendar;
+use super::deadline::{self, Schedule};
+use super::item::Item;
+use super::ledger::Ledger;
+use super::warning::{self, Warning, WarningContext};
+use super::workspace::WarningRules;
+
+/// An item's schedule and warning at one date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    /// How the governing deadline text reads.
+    pub schedule: Schedule,
+    /// The warning colour and its reason.
+    pub warning: Warning,
+}
+
+/// Read the item's governing deadline (extension, own text or ledger default) and evaluate it.
+pub fn assess(
+    ledger: &Ledger,
+    item: &Item,
+    rules: &WarningRules,
+    calendar: &WorkCalendar,
+    today: NaiveDate,
+) -> Assessment {
+    let schedule = deadline::parse(ledger.deadline_text_of(item), ledger.base_year);
+    let ctx = WarningContext {
+        rules,
+        calendar,
+        today,
+    };
+    let warning = warning::evaluate(item, ledger, &schedule, &ctx);
+    Assessment { schedule, warning }
+}

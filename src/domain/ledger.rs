@@ -1,0 +1,95 @@
+//! A ledger (台账): a titled list of items from one source document.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::item::Item;
+
+/// What kind of ledger it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum LedgerKind {
+    /// 项目台账
+    #[default]
+    Project,
+    /// 整改台账
+    Rectification,
+    /// 任务分工
+    TaskDivision,
+    /// 工作清单 / 工作台账
+    WorkList,
+    /// Anything else, named.
+    Other(String),
+}
+
+impl LedgerKind {
+    /// The Chinese name of the kind.
+    pub fn label(&self) -> &str {
+        match self {
+            LedgerKind::Project => "项目台账",
+            LedgerKind::Rectification => "整改台账",
+            LedgerKind::TaskDivision => "任务分工",
+            LedgerKind::WorkList => "工作清单",
+            LedgerKind::Other(s) => s,
+        }
+    }
+}
+
+/// A column the ledger actually uses: the item field it fills and the header as printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    /// The item field ("category", "title", "deadline", "units", … or "extra").
+    pub field: String,
+    /// The header text in the source (类型, 具体任务, 完成时限 …).
+    pub header: String,
+}
+
+/// A ledger: one RON file in the workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Ledger {
+    /// The file format version (see `storage::FORMAT_VERSION`).
+    pub format: u32,
+    /// The ledger's id; also its file name (`<id>.ron`).
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The year for deadlines written without one.
+    pub base_year: i32,
+    /// The kind of ledger.
+    pub kind: LedgerKind,
+    /// The source document (title, number or file).
+    pub source: String,
+    /// The day the ledger closes (结项/验收); items open past it are black.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closing_date: Option<NaiveDate>,
+    /// A deadline text that applies to items with none of their own
+    /// (e.g. the yearly phases of a three-year plan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_deadline: Option<String>,
+    /// The columns the ledger uses, in source order.
+    pub columns: Vec<Column>,
+    /// The items, in source order.
+    pub items: Vec<Item>,
+}
+
+impl Ledger {
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// The item with this id, mutably.
+    pub fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
+        self.items.iter_mut().find(|i| i.id == id)
+    }
+
+    /// The deadline text that governs an item: its own (or extension's), else the ledger default.
+    pub fn deadline_text_of<'a>(&'a self, item: &'a Item) -> &'a str {
+        let own = item.current_deadline();
+        if own.trim().is_empty() {
+            self.default_deadline.as_deref().unwrap_or("")
+        } else {
+            own
+        }
+    }
+}

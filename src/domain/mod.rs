@@ -1,0 +1,19 @@
+//! The domain: pure data and rules. Nothing here touches a terminal, a file or the clock.
+
+pub mod assess;
+pub mod calendar;
+pub mod deadline;
+pub mod ids;
+pub mod item;
+pub mod ledger;
+pub mod rates;
+pub mod warning;
+pub mod workspace;
+
+pub use item::{
+    Acceptance, AuditEntry, Extension, Item, ManualRaise, MilestoneMet, Notice, NoticeKind,
+    ProgressEntry, Status, SubMeasure,
+};
+pub use ledger::{Ledger, LedgerKind};
+pub use warning::{Colour, Warning};
+pub use workspace::{CalendarMode, WarningRules, WorkspaceConfig};

@@ -1,0 +1,1 @@
+//! The key map as data: defaults in code, an optional RON override.

@@ -1,0 +1,19 @@
+//! duban (督办): supervise work ledgers (台账) with four-colour warnings.
+//!
+//! Layers (see README "Architecture"):
+//! - [`domain`]: ledgers, items, the deadline grammar, the calendar, warnings, rates.
+//!   No terminal, no files, no clock: "today" is always a parameter.
+//! - [`storage`]: the RON format, atomic saves, backups, locking, merging.
+//! - [`import`]: delimited tables (pipe, CSV) into ledgers.
+//! - [`cli`]: the non-interactive commands.
+//! - [`app`], [`ui`], [`input`], [`tui`]: the interactive application.
+
+pub mod app;
+pub mod cli;
+pub mod domain;
+pub mod import;
+pub mod input;
+pub mod storage;
+pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,1 @@
+//! The terminal: setup, restore, signals and the event loop.

@@ -1,0 +1,1 @@
+//! Rendering: one file per view or widget; widgets borrow the state and only format it.
