@@ -160,6 +160,19 @@ impl Catalog {
         entry.bucket = bucket;
     }
 
+    /// Replace an entry's assessment with one computed elsewhere (tests, previews of an
+    /// edit); call [`crate::app::State::rebuild_view`] afterwards.
+    pub fn set_assessment(&mut self, index: usize, assessment: Assessment) {
+        let Some(entry) = self.entries.get(index) else {
+            return;
+        };
+        let item = &self.ledgers[entry.ledger].ledger.items[entry.item];
+        let bucket = DueBucket::classify(item, &assessment, self.today);
+        let entry = &mut self.entries[index];
+        entry.assessment = assessment;
+        entry.bucket = bucket;
+    }
+
     /// Open items per colour, most severe first: `[黑, 红, 黄, 蓝]`.
     pub fn open_counts(&self) -> [usize; 4] {
         let mut counts = [0; 4];

@@ -154,6 +154,13 @@ impl State {
         self.catalog.today
     }
 
+    /// Recompute the sort order and the rows after entries were reassessed (edits, reloads).
+    pub fn rebuild_view(&mut self) {
+        let sort = self.view.sort;
+        self.view.set_sort(&self.catalog, sort);
+        self.refresh();
+    }
+
     /// Recompute the rows after filters, search, grouping or sort changed.
     pub fn refresh(&mut self) {
         self.view.refresh(&self.catalog, &self.search);

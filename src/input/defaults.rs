@@ -68,7 +68,7 @@ fn rows() -> Vec<Row> {
             &["1"],
             ToggleColour(Colour::Black),
             "只看/取消 黑色(整改)",
-            None,
+            Some("-4 颜色"),
         ),
         (
             Browse,
@@ -89,7 +89,7 @@ fn rows() -> Vec<Row> {
             &["4"],
             ToggleColour(Colour::Blue),
             "只看/取消 蓝色(提示)",
-            Some("1-4颜色"),
+            None,
         ),
         (
             Browse,

@@ -25,7 +25,7 @@ pub struct KeyOverride {
     pub keys: Vec<String>,
     /// The mode (`"Browse"`, `"Search"`, `"Detail"`, `"Help"`, `"FilterMenu"`); all when absent.
     #[serde(default)]
-    pub mode: Option<String>,
+    pub mode: String,
 }
 
 /// An entry whose action, keys and mode all parsed.
@@ -66,11 +66,9 @@ fn parse_entry(entry: &KeyOverride) -> Result<ParsedOverride, String> {
     let clean = |s: &str| crate::text::sanitize(s).into_owned();
     let action: Action = ron::from_str(&entry.action)
         .map_err(|_| format!("未知的操作 “{}”", clean(&entry.action)))?;
-    let mode = match &entry.mode {
-        None => None,
-        Some(m) => {
-            Some(ron::from_str::<Mode>(m).map_err(|_| format!("未知的模式 “{}”", clean(m)))?)
-        }
+    let mode = match entry.mode.trim() {
+        "" => None,
+        m => Some(ron::from_str::<Mode>(m).map_err(|_| format!("未知的模式 “{}”", clean(m)))?),
     };
     let keys = entry
         .keys

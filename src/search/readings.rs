@@ -2,8 +2,11 @@
 //! matcher that finds a pinyin query (initials, full pinyin or a mix) in Chinese text.
 //!
 //! `调` reads diao and tiao, `长` chang and zhang, `重` zhong and chong, `行` xing and hang:
-//! the domain uses both readings, so every reading the `pinyin` crate knows is indexed
-//! (via [`pinyin::ToPinyinMulti`]) and a query may take any of them at each character.
+//! the domain uses both readings, so for the common heteronyms (多音字) of official
+//! writing every reading the `pinyin` crate knows is indexed (via
+//! [`pinyin::ToPinyinMulti`]) and a query may take any of them at each character. Other
+//! characters keep their first reading only: the crate also lists rare readings (育 zhou,
+//! 期 ji) that would make `zhjz` match 宣传教育.
 
 use std::collections::HashMap;
 
@@ -27,6 +30,11 @@ pub struct ReadingTable {
     by_char: HashMap<char, u16>,
     ascii: Vec<&'static str>,
 }
+
+/// Characters whose every reading is indexed: the common heteronyms of official writing.
+pub const HETERONYMS: &str = "调长重行还会乐种朝曾供处差得都干好假间将角觉看了率便参称当地度发分更号和几济\
+结卡空累量论难宁强区散少省识数说体为相要应与载扎着正中转作奇藏传单石术系提属校血曲朴查宿尽解\
+给降落露薄弹模似圈创殷缝背露划华舍折据兴占缩沓骑识恶";
 
 const ASCII_READINGS: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -69,7 +77,12 @@ impl ReadingTable {
             vec![self.ascii[i]]
         } else if let Some(multi) = c.to_pinyin_multi() {
             let mut all: Vec<&'static str> = Vec::new();
-            for p in multi {
+            let readings = if HETERONYMS.contains(c) {
+                multi.count()
+            } else {
+                1
+            };
+            for p in multi.into_iter().take(readings) {
                 if !all.contains(&p.plain()) {
                     all.push(p.plain());
                 }
@@ -190,6 +203,14 @@ mod tests {
         assert!(finds("长期坚持", "cq").is_some());
         assert!(finds("重点工程推进年", "zd").is_some());
         assert!(finds("协调银行网点", "yh").is_some());
+        assert!(finds("重点工程", "chongdian").is_some());
+    }
+
+    #[test]
+    fn rare_readings_of_ordinary_characters_do_not_match() {
+        // 育 is listed with a rare reading "zhou"; 传教育 must not read as "zhjz".
+        assert_eq!(finds("法治宣传教育", "zhjz"), None);
+        assert!(finds("法治宣传教育", "xcjy").is_some());
     }
 
     #[test]

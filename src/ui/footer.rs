@@ -39,7 +39,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, keys: &KeyMap, theme: 
             crate::text::sanitize(&key).into_owned(),
             theme.key(),
         ));
-        spans.push(Span::raw(format!(" {label} ")));
+        // A label starting with "-" continues the key ("1" + "-4 颜色" = "1-4 颜色").
+        let gap = if label.starts_with('-') { "" } else { " " };
+        spans.push(Span::raw(format!("{gap}{label} ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

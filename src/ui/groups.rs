@@ -40,10 +40,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             }
         }
         let total = format!(" {}", group.total);
-        let label_width = cols.saturating_sub(counts_width + width(&total));
-        if label_width < 4 {
-            counts.clear();
-            counts_width = 0;
+        let label = group.key.label(&state.catalog);
+        let wanted = width(&label).min(10);
+        // Drop the mildest counts first until the label has room.
+        while !counts.is_empty() && cols.saturating_sub(counts_width + width(&total)) < wanted {
+            if let Some(last) = counts.pop() {
+                counts_width -= width(&last.content);
+            }
         }
         let label_width = cols.saturating_sub(counts_width + width(&total)).min(cols);
         let mut spans = vec![Span::raw(fit(
