@@ -82,42 +82,15 @@ impl Catalog {
             *v = i as u32;
         }
         let units: Vec<String> = unit_names.keys().map(|s| s.to_string()).collect();
-        let mut entries = Vec::new();
-        for (li, l) in workspace.ledgers.iter().enumerate() {
-            for (ii, item) in l.ledger.items.iter().enumerate() {
-                let assessment = assess(&l.ledger, item, &workspace.config.rules, &calendar, today);
-                let units = item
-                    .all_units()
-                    .into_iter()
-                    .filter_map(|u| unit_names.get(u).copied())
-                    .collect();
-                let bucket = DueBucket::classify(item, &assessment, today);
-                entries.push(Entry {
-                    ledger: li,
-                    item: ii,
-                    assessment,
-                    bucket,
-                    units,
-                });
-            }
-        }
-        let joined_units: Vec<String> = entries
-            .iter()
-            .map(|e| {
-                let item = &workspace.ledgers[e.ledger].ledger.items[e.item];
-                item.all_units().join(" ")
-            })
-            .collect();
-        let index = SearchIndex::build(entries.iter().zip(&joined_units).map(|(e, u)| {
-            let item = &workspace.ledgers[e.ledger].ledger.items[e.item];
-            SearchFields {
-                number: &item.number,
-                title: &item.title,
-                category: &item.category,
-                units: u,
-                measures: &item.measures,
-            }
-        }));
+        // The search index and the assessments are independent: build them side by side.
+        let (entries, index) = std::thread::scope(|scope| {
+            let index = scope.spawn(|| build_index(&workspace));
+            let entries = assess_all(&workspace, &unit_names, &calendar, today);
+            let index = index
+                .join()
+                .unwrap_or_else(|_| SearchIndex::build(std::iter::empty()));
+            (entries, index)
+        });
         Catalog {
             dir: workspace.dir,
             config: workspace.config,
@@ -185,6 +158,46 @@ impl Catalog {
         }
         counts
     }
+}
+
+fn build_index(workspace: &Workspace) -> SearchIndex {
+    let items = workspace.ledgers.iter().flat_map(|l| l.ledger.items.iter());
+    let units: Vec<String> = items.clone().map(|i| i.all_units().join(" ")).collect();
+    SearchIndex::build(items.zip(&units).map(|(item, units)| SearchFields {
+        number: &item.number,
+        title: &item.title,
+        category: &item.category,
+        units,
+        measures: &item.measures,
+    }))
+}
+
+fn assess_all(
+    workspace: &Workspace,
+    unit_names: &BTreeMap<&str, u32>,
+    calendar: &WorkCalendar,
+    today: NaiveDate,
+) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for (li, l) in workspace.ledgers.iter().enumerate() {
+        for (ii, item) in l.ledger.items.iter().enumerate() {
+            let assessment = assess(&l.ledger, item, &workspace.config.rules, calendar, today);
+            let units = item
+                .all_units()
+                .into_iter()
+                .filter_map(|u| unit_names.get(u).copied())
+                .collect();
+            let bucket = DueBucket::classify(item, &assessment, today);
+            entries.push(Entry {
+                ledger: li,
+                item: ii,
+                assessment,
+                bucket,
+                units,
+            });
+        }
+    }
+    entries
 }
 
 /// The slot of a colour in `[黑, 红, 黄, 蓝]` count arrays; `None` for no colour.

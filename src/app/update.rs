@@ -91,8 +91,6 @@ fn search(state: &mut State, action: Action) {
         }
         Action::SearchBackspace => {
             state.search.query.pop();
-            // A shorter query cannot narrow the previous hits: search from scratch.
-            state.search.result = None;
             run_search(state);
         }
         Action::Back => {
@@ -204,8 +202,7 @@ fn move_group(state: &mut State, delta: isize) {
 
 fn clear_filters(state: &mut State) {
     state.view.filters = Default::default();
-    state.search.query.clear();
-    state.search.result = None;
+    state.search.clear();
     state.refresh();
     state.message = Some("已清除全部筛选".to_string());
 }

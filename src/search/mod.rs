@@ -5,6 +5,12 @@
 //! Built once at load; every keystroke either narrows the previous hits (when the query
 //! extends the previous one, which is what typing does) or scans all documents with a
 //! cheap bit-mask test in front of the matchers.
+//!
+//! Matching and ranking are separate: SkimMatcherV2 matches exactly when the query is a
+//! subsequence of the text, so the per-keystroke filter uses that cheap test, and the
+//! skim score (dynamic programming over the whole text) is computed only where it is
+//! needed: for ranking ([`SearchIndex::fuzzy_score`], the relevance sort) and for the
+//! highlighted characters of the visible rows ([`SearchIndex::title_highlights`]).
 
 mod readings;
 
@@ -39,18 +45,21 @@ struct Doc {
     title_chars: u32,
     /// Reading codes of `title number category units` (the pinyin-searchable part).
     name_codes: Box<[u16]>,
-    /// Hashed set of the lower-cased characters of `text`.
-    text_mask: u64,
+    /// The set of the lower-cased characters of `text` (see [`char_bits`]).
+    text_mask: u128,
     /// Letters that occur in some reading of the name.
     pinyin_mask: u64,
+    /// Letters that start some reading of a character of the name.
+    initials: u32,
 }
 
-/// A document that matched, with its score (higher is better).
+/// A document that matched, with a cheap score (higher is better): a pinyin match, a
+/// contiguous occurrence or a scattered one, in the title or elsewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// The document (item) index, as given to [`SearchIndex::build`].
     pub doc: u32,
-    /// The match score.
+    /// The cheap match score.
     pub score: i64,
 }
 
@@ -78,15 +87,40 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
-fn char_bit(c: char) -> u64 {
-    let c = c.to_lowercase().next().unwrap_or(c) as u32;
-    1u64 << (c.wrapping_mul(0x9E37_79B9) >> 26)
+/// One bit per ASCII letter/digit (exact), the other 92 bits hashed from other characters,
+/// so an ASCII query rules out Chinese-only text at once.
+fn char_bits(c: char) -> u128 {
+    let lower = c.to_ascii_lowercase();
+    match lower {
+        'a'..='z' => 1 << (lower as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + lower as u32 - '0' as u32),
+        _ => {
+            let c = c.to_lowercase().next().unwrap_or(c) as u32;
+            1u128 << (36 + (c.wrapping_mul(0x9E37_79B9) >> 16) % 92)
+        }
+    }
 }
 
-fn mask_of(s: &str) -> u64 {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .fold(0, |m, c| m | char_bit(c))
+fn mask_of(s: &str) -> u128 {
+    s.chars().fold(0, |m, c| m | char_bits(c))
+}
+
+/// Whether the query's characters occur in `text` in order (ASCII case-insensitively):
+/// exactly when SkimMatcherV2 finds a match.
+fn is_subsequence(text: &str, query: &[char]) -> bool {
+    // Smart case, as the matcher: an upper-case letter in the query makes it exact.
+    let exact = query.iter().any(|c| c.is_uppercase());
+    let mut rest = query.iter().peekable();
+    for c in text.chars() {
+        match rest.peek() {
+            None => return true,
+            Some(&&q) if q == c || (!exact && q == c.to_ascii_lowercase()) => {
+                rest.next();
+            }
+            Some(_) => {}
+        }
+    }
+    rest.peek().is_none()
 }
 
 impl SearchIndex {
@@ -102,6 +136,7 @@ impl SearchIndex {
                 Doc {
                     text_mask: mask_of(&text),
                     pinyin_mask: table.letters_of(&name_codes),
+                    initials: table.initials_of(&name_codes),
                     title_chars: f.title.chars().count() as u32,
                     text: text.into_boxed_str(),
                     name_codes,
@@ -150,10 +185,24 @@ impl SearchIndex {
     fn score(&self, doc_index: u32, q: &Prepared) -> Option<Hit> {
         let doc = &self.docs[doc_index as usize];
         let mut best: Option<i64> = None;
-        if doc.text_mask & q.text_mask == q.text_mask {
-            best = self.matcher.fuzzy_match(&doc.text, &q.text);
+        if doc.text_mask & q.text_mask == q.text_mask && is_subsequence(&doc.text, &q.chars) {
+            best = Some(
+                match doc.text.find(q.text.as_str()) {
+                    Some(at) if doc.text[..at].chars().count() < doc.title_chars as usize => 30,
+                    Some(_) => 20,
+                    None => 10,
+                } * q.chars.len() as i64,
+            );
         }
         if let Some(pinyin) = &q.pinyin
+            && pinyin.len() == 1
+        {
+            // One letter: an initial of some character, known from the mask alone.
+            if doc.initials & letter_bit(pinyin[0]) as u32 != 0 {
+                let score = pinyin_score(1, 1, 2);
+                best = Some(best.map_or(score, |b| b.max(score)));
+            }
+        } else if let Some(pinyin) = &q.pinyin
             && doc.pinyin_mask & q.pinyin_mask == q.pinyin_mask
             && let Some((start, end)) = self.table.find(&doc.name_codes, pinyin)
         {
@@ -164,6 +213,19 @@ impl SearchIndex {
             doc: doc_index,
             score,
         })
+    }
+
+    /// The fuzzy-matcher (SkimMatcherV2) score of a document for `query`, or its pinyin
+    /// score when that is higher; `None` when it does not match. For ranking.
+    pub fn fuzzy_score(&self, doc_index: u32, query: &str) -> Option<i64> {
+        let doc = self.docs.get(doc_index as usize)?;
+        let query = query.trim();
+        let fuzzy = self.matcher.fuzzy_match(&doc.text, query);
+        let pinyin = Prepared::new(query).pinyin.and_then(|p| {
+            let (start, end) = self.table.find(&doc.name_codes, &p)?;
+            Some(pinyin_score(p.len(), start, end))
+        });
+        fuzzy.max(pinyin)
     }
 
     /// The character positions of the document's title that `query` matched, for highlighting.
@@ -206,7 +268,9 @@ fn pinyin_score(query_len: usize, start: usize, end: usize) -> i64 {
 /// A query prepared once per keystroke.
 struct Prepared {
     text: String,
-    text_mask: u64,
+    /// The query's non-space characters; lower-case when the query is (smart case).
+    chars: Vec<char>,
+    text_mask: u128,
     pinyin: Option<Vec<u8>>,
     pinyin_mask: u64,
 }
@@ -222,6 +286,7 @@ impl Prepared {
             .as_ref()
             .map_or(0, |p| p.iter().fold(0, |m, &b| m | letter_bit(b)));
         Prepared {
+            chars: query.chars().collect(),
             text_mask: mask_of(query),
             text: query.to_string(),
             pinyin,
@@ -239,6 +304,36 @@ mod tests {
             title: t,
             ..SearchFields::default()
         }))
+    }
+
+    #[test]
+    fn the_cheap_match_agrees_with_skim() {
+        let idx = index(&["建设智慧矫正中心", "Smart Court 2023", "法治 宣传"]);
+        for q in [
+            "矫正",
+            "智心",
+            "sc",
+            "SC",
+            "Sc",
+            "court 2",
+            "法治 宣",
+            "治宣",
+            "x",
+            "2023",
+        ] {
+            for d in 0..3 {
+                let skim = idx
+                    .matcher
+                    .fuzzy_match(&idx.docs[d as usize].text, q)
+                    .is_some();
+                let cheap = idx.search(q, None).hits.iter().any(|h| h.doc == d);
+                let pinyin = Prepared::new(q)
+                    .pinyin
+                    .and_then(|p| idx.table.find(&idx.docs[d as usize].name_codes, &p))
+                    .is_some();
+                assert_eq!(cheap, skim || pinyin, "query {q:?} doc {d}");
+            }
+        }
     }
 
     fn docs(r: &SearchResult) -> Vec<u32> {

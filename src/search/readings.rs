@@ -125,6 +125,14 @@ impl ReadingTable {
             .fold(0, |m, &c| m | self.sets[c as usize].letters)
     }
 
+    /// The initials mask of an encoded text: bit `n` when some character has a reading
+    /// starting with letter `a + n` (a one-letter pinyin query matches exactly then).
+    pub fn initials_of(&self, codes: &[u16]) -> u32 {
+        codes
+            .iter()
+            .fold(0, |m, &c| m | self.sets[c as usize].initials)
+    }
+
     /// Every reading of a character, for display and tests.
     pub fn readings_of(&mut self, c: char) -> Vec<&'static str> {
         let code = self.code(c);
