@@ -1,0 +1,377 @@
+//! Time expressions: the shapes of a single date, a range or a recurring rule,
+//! recognised at one position of a normalised text.
+
+use super::numerals::read_number;
+use super::schedule::Recurrence;
+
+/// Which part of a month a point names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MonthPart {
+    /// `N月` alone: the whole month.
+    Whole,
+    /// `月底` / `月末` / `下旬`.
+    End,
+    /// `下旬` (kept apart for the explanation).
+    Late,
+    /// `月初` / `上旬`: by the 10th.
+    Early,
+    /// `中旬`: by the 20th.
+    MidDecade,
+    /// `月中`: the 15th.
+    Middle,
+    /// `N日` / `N号`.
+    Day(u32),
+    /// `N月前`: read as the month's end (with a note).
+    Before,
+}
+
+/// Which part of a year a point names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearPart {
+    /// `2023年` alone: by the year end.
+    Whole,
+    /// `年底` / `年末` / `年内`.
+    End,
+    /// `2025年前`: read as the year end (with a note).
+    Before,
+    /// `年初`: read as the end of the first quarter (with a note).
+    Start,
+    /// `上半年`.
+    FirstHalf,
+    /// `下半年`.
+    SecondHalf,
+    /// `一季度` … `四季度` (validated later).
+    Quarter(u32),
+}
+
+/// One point in time as written; `year: None` takes the context year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Point {
+    /// A year-level point.
+    Year { year: Option<u32>, part: YearPart },
+    /// A month-level point.
+    Month {
+        year: Option<u32>,
+        month: u32,
+        part: MonthPart,
+    },
+    /// `20日` — only as the end of a range started by a month point.
+    DayOnly(u32),
+    /// A bare number — only as the start of a range (`4-10月`).
+    Bare(u32),
+}
+
+/// A recognised time expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Expr {
+    /// One point.
+    Point(Point),
+    /// `start-end`.
+    Range(Point, Point),
+    /// `每…` (with a note when the reading is a choice).
+    Recurring(Recurrence, Option<String>),
+    /// `全年`: ongoing until the year end (year `None` = context year).
+    FullYear(Option<u32>),
+}
+
+/// The outcome of looking for an expression at one position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Scan {
+    /// No expression starts here.
+    Nothing,
+    /// An expression spanning up to the given index (exclusive).
+    Found(Expr, usize),
+}
+
+/// Words after `初` that make it part of a word (`初步`, `初审`), not `年初`/`月初`.
+const NOT_EARLY: &[char] = &[
+    '步', '审', '稿', '验', '见', '具', '选', '评', '核', '始', '期',
+];
+
+fn at(s: &[char], i: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    s.get(i..i + n)
+        .is_some_and(|slice| slice.iter().copied().eq(word.chars()))
+}
+
+/// If one of `words` starts at `i`, the index after it.
+fn eat_any(s: &[char], i: usize, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .find(|w| at(s, i, w))
+        .map(|w| i + w.chars().count())
+}
+
+/// Skip an optional "before" suffix (`前`, `以前`, `之前`, `为止`, `止`).
+fn skip_before(s: &[char], i: usize) -> (usize, bool) {
+    match eat_any(s, i, &["以前", "之前", "为止", "前", "止"]) {
+        Some(j) => (j, true),
+        None => (i, false),
+    }
+}
+
+fn is_early(s: &[char], i: usize) -> bool {
+    s.get(i) == Some(&'初') && !s.get(i + 1).is_some_and(|c| NOT_EARLY.contains(c))
+}
+
+/// Look for a time expression starting exactly at `i`.
+pub(crate) fn scan(s: &[char], i: usize) -> Scan {
+    if s.get(i) == Some(&'每') {
+        return match recurring(s, i + 1) {
+            Some((rec, note, end)) => Scan::Found(Expr::Recurring(rec, note), end),
+            None => Scan::Nothing,
+        };
+    }
+    if let Some(end) = eat_any(s, i, &["季度末", "季末"]) {
+        let note = "“季度末”未指明季度,按每季度最后一天理解".to_string();
+        return Scan::Found(Expr::Recurring(Recurrence::Quarterly, Some(note)), end);
+    }
+    if let Some(end) = eat_any(s, i, &["全年"]) {
+        return Scan::Found(Expr::FullYear(None), end);
+    }
+    let Some((first, after_first)) = point(s, i) else {
+        return Scan::Nothing;
+    };
+    if let Point::Year {
+        year,
+        part: YearPart::Whole,
+    } = first
+        && let Some(end) = eat_any(s, after_first, &["全年"])
+    {
+        return Scan::Found(Expr::FullYear(year), end);
+    }
+    if let Some(after_sep) = range_separator(s, after_first)
+        && let Some((second, end)) = point(s, after_sep)
+        && !matches!(second, Point::Bare(_))
+    {
+        return Scan::Found(Expr::Range(first, second), end);
+    }
+    match first {
+        Point::Bare(_) | Point::DayOnly(_) => Scan::Nothing,
+        p => Scan::Found(Expr::Point(p), after_first),
+    }
+}
+
+/// A range separator (`-` after normalisation, `至`, `到`), possibly doubled or spaced.
+fn range_separator(s: &[char], i: usize) -> Option<usize> {
+    let mut j = i;
+    while s.get(j) == Some(&' ') {
+        j += 1;
+    }
+    let c = *s.get(j)?;
+    if !matches!(c, '-' | '至' | '到') {
+        return None;
+    }
+    j += 1;
+    while s.get(j).is_some_and(|c| *c == '-' || *c == ' ') {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// A point in time starting at `i` (relative words, a year, a month, a numeric date,
+/// a quarter, or a bare number that may start a range).
+fn point(s: &[char], i: usize) -> Option<(Point, usize)> {
+    if let Some((part, end)) = year_relative(s, i) {
+        return Some((Point::Year { year: None, part }, end));
+    }
+    if let Some(after) = eat_any(s, i, &["今年", "本年", "当年"]) {
+        return Some(year_tail(s, after, None));
+    }
+    let (n, j) = read_number(s, i)?;
+    match s.get(j) {
+        Some('年') => Some(year_tail(s, j + 1, Some(n))),
+        Some('月') => Some(month_tail(s, j + 1, None, n)),
+        Some('日') | Some('号') => Some((Point::DayOnly(n), skip_before(s, j + 1).0)),
+        Some('季') => {
+            let (part, end) = quarter_tail(s, j, n)?;
+            Some((Point::Year { year: None, part }, end))
+        }
+        Some('.') | Some('/') | Some('-') if j - i == 4 => {
+            numeric_date(s, j, n).or(Some((Point::Bare(n), j)))
+        }
+        _ => Some((Point::Bare(n), j)),
+    }
+}
+
+/// Year-level words that take the context year: 年底/年末/年内/年初/上半年/下半年/第N季度.
+fn year_relative(s: &[char], i: usize) -> Option<(YearPart, usize)> {
+    if let Some(end) = eat_any(s, i, &["年底", "年末", "年内"]) {
+        return Some((YearPart::End, skip_before(s, end).0));
+    }
+    if s.get(i) == Some(&'年') && is_early(s, i + 1) {
+        return Some((YearPart::Start, skip_before(s, i + 2).0));
+    }
+    if let Some(end) = eat_any(s, i, &["上半年"]) {
+        return Some((YearPart::FirstHalf, skip_before(s, end).0));
+    }
+    if let Some(end) = eat_any(s, i, &["下半年"]) {
+        return Some((YearPart::SecondHalf, skip_before(s, end).0));
+    }
+    if s.get(i) == Some(&'第') {
+        let (n, j) = read_number(s, i + 1)?;
+        return quarter_tail(s, j, n);
+    }
+    None
+}
+
+/// After a quarter number: `季度` / `季`, then optional `末`/`底`/`前`.
+fn quarter_tail(s: &[char], i: usize, n: u32) -> Option<(YearPart, usize)> {
+    let mut j = eat_any(s, i, &["季度", "季"])?;
+    j = eat_any(s, j, &["末", "底", "内"]).unwrap_or(j);
+    Some((YearPart::Quarter(n), skip_before(s, j).0))
+}
+
+/// What follows `Y年` (or `今年`).
+fn year_tail(s: &[char], i: usize, year: Option<u32>) -> (Point, usize) {
+    let with = |part| Point::Year { year, part };
+    if let Some(end) = eat_any(s, i, &["年底", "年末", "底", "末", "内"]) {
+        return (with(YearPart::End), skip_before(s, end).0);
+    }
+    if is_early(s, i) {
+        return (with(YearPart::Start), skip_before(s, i + 1).0);
+    }
+    if let Some(end) = eat_any(s, i, &["以前", "之前", "前"]) {
+        return (with(YearPart::Before), end);
+    }
+    if let Some(end) = eat_any(s, i, &["上半年"]) {
+        return (with(YearPart::FirstHalf), skip_before(s, end).0);
+    }
+    if let Some(end) = eat_any(s, i, &["下半年"]) {
+        return (with(YearPart::SecondHalf), skip_before(s, end).0);
+    }
+    let quarter_start = if s.get(i) == Some(&'第') { i + 1 } else { i };
+    if let Some((n, j)) = read_number(s, quarter_start) {
+        if let Some((part, end)) = quarter_tail(s, j, n) {
+            return (with(part), end);
+        }
+        if s.get(j) == Some(&'月') && quarter_start == i {
+            return month_tail(s, j + 1, year, n);
+        }
+    }
+    let end = eat_any(s, i, &["度"]).unwrap_or(i);
+    (with(YearPart::Whole), end)
+}
+
+/// What follows `N月`.
+fn month_tail(s: &[char], i: usize, year: Option<u32>, month: u32) -> (Point, usize) {
+    let i = eat_any(s, i, &["份"]).unwrap_or(i);
+    let with = |part| Point::Month { year, month, part };
+    if let Some((d, j)) = read_number(s, i)
+        && let Some(end) = eat_any(s, j, &["日", "号"])
+    {
+        return (with(MonthPart::Day(d)), skip_before(s, end).0);
+    }
+    if let Some(end) = eat_any(s, i, &["底", "末"]) {
+        return (with(MonthPart::End), skip_before(s, end).0);
+    }
+    if let Some(end) = eat_any(s, i, &["下旬"]) {
+        return (with(MonthPart::Late), skip_before(s, end).0);
+    }
+    if let Some(end) = eat_any(s, i, &["上旬"]) {
+        return (with(MonthPart::Early), skip_before(s, end).0);
+    }
+    if is_early(s, i) {
+        return (with(MonthPart::Early), skip_before(s, i + 1).0);
+    }
+    if let Some(end) = eat_any(s, i, &["中旬"]) {
+        return (with(MonthPart::MidDecade), skip_before(s, end).0);
+    }
+    if let Some(end) = eat_any(s, i, &["中"]) {
+        return (with(MonthPart::Middle), skip_before(s, end).0);
+    }
+    if let Some(end) = eat_any(s, i, &["以前", "之前", "前"]) {
+        return (with(MonthPart::Before), end);
+    }
+    (with(MonthPart::Whole), i)
+}
+
+/// `2024-11-20`, `2024.11.20`, `2024/11/20` (the same separator twice), or `2024.11` / `2024/11`.
+fn numeric_date(s: &[char], i: usize, year: u32) -> Option<(Point, usize)> {
+    let sep = *s.get(i)?;
+    let (month, j) = read_number(s, i + 1).filter(|(_, j)| j - (i + 1) <= 2)?;
+    if !s.get(i + 1)?.is_ascii_digit() {
+        return None;
+    }
+    if s.get(j) == Some(&sep)
+        && let Some((day, k)) = read_number(s, j + 1).filter(|(_, k)| k - (j + 1) <= 2)
+    {
+        let k = eat_any(s, k, &["日", "号"]).unwrap_or(k);
+        let (end, _) = skip_before(s, k);
+        let part = MonthPart::Day(day);
+        return Some((
+            Point::Month {
+                year: Some(year),
+                month,
+                part,
+            },
+            end,
+        ));
+    }
+    if sep == '-' {
+        return None;
+    }
+    let (end, _) = skip_before(s, j);
+    Some((
+        Point::Month {
+            year: Some(year),
+            month,
+            part: MonthPart::Whole,
+        },
+        end,
+    ))
+}
+
+/// After `每`: 每周 / 每月[N日|底][前] / 每季度 / 每半年 / 每年[N月[N日|底]][前].
+fn recurring(s: &[char], i: usize) -> Option<(Recurrence, Option<String>, usize)> {
+    if let Some(end) = eat_any(s, i, &["周", "星期"]) {
+        return Some((Recurrence::Weekly, None, end));
+    }
+    if let Some(j) = eat_any(s, i, &["月"]) {
+        let (day, end) = day_or_end(s, j);
+        if day.is_some_and(|d| !(1..=31).contains(&d)) {
+            return None;
+        }
+        return Some((Recurrence::Monthly { day }, None, end));
+    }
+    if let Some(j) = eat_any(s, i, &["季度", "季"]) {
+        let j = eat_any(s, j, &["末", "底"]).unwrap_or(j);
+        return Some((Recurrence::Quarterly, None, skip_before(s, j).0));
+    }
+    if let Some(end) = eat_any(s, i, &["半年"]) {
+        return Some((Recurrence::HalfYearly, None, skip_before(s, end).0));
+    }
+    let j = eat_any(s, i, &["年度", "年"])?;
+    if let Some((month, k)) = read_number(s, j)
+        && s.get(k) == Some(&'月')
+        && (1..=12).contains(&month)
+    {
+        let (day, end) = day_or_end(s, k + 1);
+        let valid = day.is_none_or(|d| (1..=super::schedule::days_in(2024, month)).contains(&d));
+        if !valid {
+            return None;
+        }
+        return Some((Recurrence::Yearly { month, day }, None, end));
+    }
+    let (end, _) = skip_before(s, eat_any(s, j, &["底", "末"]).unwrap_or(j));
+    let note = "“每年”未指明日期,按每年12月31日前理解".to_string();
+    Some((
+        Recurrence::Yearly {
+            month: 12,
+            day: None,
+        },
+        Some(note),
+        end,
+    ))
+}
+
+/// `N日`/`N号` → `Some(N)`, `底`/`末`/nothing → `None` (month end); then an optional `前`.
+fn day_or_end(s: &[char], i: usize) -> (Option<u32>, usize) {
+    if let Some((d, j)) = read_number(s, i)
+        && let Some(end) = eat_any(s, j, &["日", "号"])
+    {
+        return (Some(d), skip_before(s, end).0);
+    }
+    let j = eat_any(s, i, &["底", "末"]).unwrap_or(i);
+    (None, skip_before(s, j).0)
+}
