@@ -36,7 +36,14 @@ pub fn explain(schedule: &Schedule) -> Vec<String> {
     }
     let many = schedule.milestones.len() > 1;
     for (index, m) in schedule.milestones.iter().enumerate() {
-        lines.push(milestone_line(index, many, m, phases.get(index)));
+        let adds_nothing = m.start.is_none()
+            && m.label.is_empty()
+            && m.percent.is_none()
+            && m.detail.is_none()
+            && m.measures.is_empty();
+        if many || !adds_nothing || schedule.kind != ScheduleKind::Dated {
+            lines.push(milestone_line(index, many, m, phases.get(index)));
+        }
     }
     if let Some(rec) = &schedule.recurrence {
         let words = reading

@@ -44,14 +44,32 @@ pub(crate) enum YearPart {
     Quarter(u32),
 }
 
-/// One point in time as written; `year: None` takes the context year.
+/// The year a point names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearRef {
+    /// No year written: the context year (the base year, or the last year written before).
+    Context,
+    /// A year as written (validated later).
+    Given(u32),
+    /// `次年` / `明年` / `翌年` / `来年`: the year after the context year.
+    Next,
+}
+
+impl YearRef {
+    /// Whether the text names the year (so later phases take it as their context).
+    pub(crate) fn is_written(self) -> bool {
+        self != YearRef::Context
+    }
+}
+
+/// One point in time as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Point {
     /// A year-level point.
-    Year { year: Option<u32>, part: YearPart },
+    Year { year: YearRef, part: YearPart },
     /// A month-level point.
     Month {
-        year: Option<u32>,
+        year: YearRef,
         month: u32,
         part: MonthPart,
     },
@@ -70,8 +88,8 @@ pub(crate) enum Expr {
     Range(Point, Point),
     /// `每…` (with a note when the reading is a choice).
     Recurring(Recurrence, Option<String>),
-    /// `全年`: ongoing until the year end (year `None` = context year).
-    FullYear(Option<u32>),
+    /// `全年`: ongoing until the year end .
+    FullYear(YearRef),
 }
 
 /// The outcome of looking for an expression at one position.
@@ -127,7 +145,7 @@ pub(crate) fn scan(s: &[char], i: usize) -> Scan {
         return Scan::Found(Expr::Recurring(Recurrence::Quarterly, Some(note)), end);
     }
     if let Some(end) = eat_any(s, i, &["全年"]) {
-        return Scan::Found(Expr::FullYear(None), end);
+        return Scan::Found(Expr::FullYear(YearRef::Context), end);
     }
     let Some((first, after_first)) = point(s, i) else {
         return Scan::Nothing;
@@ -140,6 +158,9 @@ pub(crate) fn scan(s: &[char], i: usize) -> Scan {
     {
         return Scan::Found(Expr::FullYear(year), end);
     }
+    if let Some(found) = month_range_in_year(s, first, after_first) {
+        return found;
+    }
     if let Some(after_sep) = range_separator(s, after_first)
         && let Some((second, end)) = point(s, after_sep)
         && !matches!(second, Point::Bare(_))
@@ -149,6 +170,35 @@ pub(crate) fn scan(s: &[char], i: usize) -> Scan {
     match first {
         Point::Bare(_) | Point::DayOnly(_) => Scan::Nothing,
         p => Scan::Found(Expr::Point(p), after_first),
+    }
+}
+
+/// `2024年1-6月`: a month range after a written year takes that year.
+fn month_range_in_year(s: &[char], first: Point, after_year: usize) -> Option<Scan> {
+    let Point::Year {
+        year,
+        part: YearPart::Whole,
+    } = first
+    else {
+        return None;
+    };
+    let (Point::Bare(n), after_n) = point(s, after_year)? else {
+        return None;
+    };
+    let after_sep = range_separator(s, after_n)?;
+    match point(s, after_sep)? {
+        (
+            Point::Month {
+                year: YearRef::Context,
+                month,
+                part,
+            },
+            end,
+        ) => {
+            let second = Point::Month { year, month, part };
+            Some(Scan::Found(Expr::Range(Point::Bare(n), second), end))
+        }
+        _ => None,
     }
 }
 
@@ -173,19 +223,34 @@ fn range_separator(s: &[char], i: usize) -> Option<usize> {
 /// a quarter, or a bare number that may start a range).
 fn point(s: &[char], i: usize) -> Option<(Point, usize)> {
     if let Some((part, end)) = year_relative(s, i) {
-        return Some((Point::Year { year: None, part }, end));
+        return Some((
+            Point::Year {
+                year: YearRef::Context,
+                part,
+            },
+            end,
+        ));
     }
     if let Some(after) = eat_any(s, i, &["今年", "本年", "当年"]) {
-        return Some(year_tail(s, after, None));
+        return Some(year_tail(s, after, YearRef::Context));
+    }
+    if let Some(after) = eat_any(s, i, &["次年", "明年", "翌年", "来年", "第二年"]) {
+        return Some(year_tail(s, after, YearRef::Next));
     }
     let (n, j) = read_number(s, i)?;
     match s.get(j) {
-        Some('年') => Some(year_tail(s, j + 1, Some(n))),
-        Some('月') => Some(month_tail(s, j + 1, None, n)),
+        Some('年') => Some(year_tail(s, j + 1, YearRef::Given(n))),
+        Some('月') => Some(month_tail(s, j + 1, YearRef::Context, n)),
         Some('日') | Some('号') => Some((Point::DayOnly(n), skip_before(s, j + 1).0)),
         Some('季') => {
             let (part, end) = quarter_tail(s, j, n)?;
-            Some((Point::Year { year: None, part }, end))
+            Some((
+                Point::Year {
+                    year: YearRef::Context,
+                    part,
+                },
+                end,
+            ))
         }
         Some('.') | Some('/') | Some('-') if j - i == 4 => {
             numeric_date(s, j, n).or(Some((Point::Bare(n), j)))
@@ -223,7 +288,7 @@ fn quarter_tail(s: &[char], i: usize, n: u32) -> Option<(YearPart, usize)> {
 }
 
 /// What follows `Y年` (or `今年`).
-fn year_tail(s: &[char], i: usize, year: Option<u32>) -> (Point, usize) {
+fn year_tail(s: &[char], i: usize, year: YearRef) -> (Point, usize) {
     let with = |part| Point::Year { year, part };
     if let Some(end) = eat_any(s, i, &["年底", "年末", "底", "末", "内"]) {
         return (with(YearPart::End), skip_before(s, end).0);
@@ -254,7 +319,7 @@ fn year_tail(s: &[char], i: usize, year: Option<u32>) -> (Point, usize) {
 }
 
 /// What follows `N月`.
-fn month_tail(s: &[char], i: usize, year: Option<u32>, month: u32) -> (Point, usize) {
+fn month_tail(s: &[char], i: usize, year: YearRef, month: u32) -> (Point, usize) {
     let i = eat_any(s, i, &["份"]).unwrap_or(i);
     let with = |part| Point::Month { year, month, part };
     if let Some((d, j)) = read_number(s, i)
@@ -301,7 +366,7 @@ fn numeric_date(s: &[char], i: usize, year: u32) -> Option<(Point, usize)> {
         let part = MonthPart::Day(day);
         return Some((
             Point::Month {
-                year: Some(year),
+                year: YearRef::Given(year),
                 month,
                 part,
             },
@@ -314,7 +379,7 @@ fn numeric_date(s: &[char], i: usize, year: u32) -> Option<(Point, usize)> {
     let (end, _) = skip_before(s, j);
     Some((
         Point::Month {
-            year: Some(year),
+            year: YearRef::Given(year),
             month,
             part: MonthPart::Whole,
         },

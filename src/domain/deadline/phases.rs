@@ -312,7 +312,7 @@ fn read_phases(
 fn expr_has_year(expr: &Expr) -> bool {
     use super::expr::Point;
     let has = |p: &Point| match p {
-        Point::Year { year, .. } | Point::Month { year, .. } => year.is_some(),
+        Point::Year { year, .. } | Point::Month { year, .. } => year.is_written(),
         _ => false,
     };
     match expr {

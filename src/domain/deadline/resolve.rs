@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::expr::{Expr, MonthPart, Point, YearPart};
+use super::expr::{Expr, MonthPart, Point, YearPart, YearRef};
 use super::schedule::{Recurrence, month_end};
 
 /// The earliest and latest year a deadline may name.
@@ -84,7 +84,7 @@ fn inherit(a: Point, b: Point) -> Result<(Point, Point), String> {
                 part: YearPart::Quarter(n),
             },
             _ => Point::Year {
-                year: Some(n),
+                year: YearRef::Given(n),
                 part: YearPart::Whole,
             },
         },
@@ -104,34 +104,23 @@ fn inherit(a: Point, b: Point) -> Result<(Point, Point), String> {
         },
         (_, Point::DayOnly(_)) | (_, Point::Bare(_)) => return Err(invalid()),
         (
-            Point::Month { year: Some(y), .. },
+            Point::Month { year, .. } | Point::Year { year, .. },
             Point::Month {
-                year: None,
+                year: YearRef::Context,
                 month,
                 part,
             },
-        )
-        | (
-            Point::Year { year: Some(y), .. },
-            Point::Month {
-                year: None,
-                month,
-                part,
-            },
-        ) => Point::Month {
-            year: Some(y),
-            month,
-            part,
-        },
+        ) => Point::Month { year, month, part },
         (_, b) => b,
     };
     Ok((a, b))
 }
 
-fn year_of(year: Option<u32>, ctx_year: i32) -> Result<i32, String> {
+fn year_of(year: YearRef, ctx_year: i32) -> Result<i32, String> {
     let y = match year {
-        Some(y) => i32::try_from(y).unwrap_or(i32::MAX),
-        None => ctx_year,
+        YearRef::Given(y) => i32::try_from(y).unwrap_or(i32::MAX),
+        YearRef::Context => ctx_year,
+        YearRef::Next => ctx_year.saturating_add(1),
     };
     if YEARS.contains(&y) {
         Ok(y)
@@ -141,11 +130,11 @@ fn year_of(year: Option<u32>, ctx_year: i32) -> Result<i32, String> {
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("“{y}年{m}月{d}日”不是有效日期"))
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{y}年{m}月没有{d}日"))
 }
 
 fn end_of(y: i32, m: u32) -> Result<NaiveDate, String> {
-    month_end(y, m).ok_or_else(|| format!("“{m}月”不是有效的月份"))
+    month_end(y, m).ok_or_else(|| format!("月份 {m} 无效(应为1–12)"))
 }
 
 fn span(p: &Point, ctx_year: i32) -> Result<Span, String> {
@@ -176,7 +165,7 @@ fn span(p: &Point, ctx_year: i32) -> Result<Span, String> {
                 YearPart::SecondHalf => plain(ymd(y, 7, 1)?, dec31, "下半年末(12月31日)"),
                 YearPart::Quarter(q) => {
                     if !(1..=4).contains(&q) {
-                        return Err(format!("“第{q}季度”不是有效的季度"));
+                        return Err(format!("季度 {q} 无效(应为1–4)"));
                     }
                     let first = ymd(y, q * 3 - 2, 1)?;
                     let due = end_of(y, q * 3)?;
@@ -187,7 +176,7 @@ fn span(p: &Point, ctx_year: i32) -> Result<Span, String> {
         Point::Month { year, month, part } => {
             let y = year_of(year, ctx_year)?;
             if !(1..=12).contains(&month) {
-                return Err(format!("“{month}月”不是有效的月份"));
+                return Err(format!("月份 {month} 无效(应为1–12)"));
             }
             let first = ymd(y, month, 1)?;
             let end = end_of(y, month)?;
@@ -208,7 +197,7 @@ fn span(p: &Point, ctx_year: i32) -> Result<Span, String> {
                 }
                 MonthPart::Day(d) => {
                     let day = NaiveDate::from_ymd_opt(y, month, d)
-                        .ok_or_else(|| format!("“{month}月{d}日”不是有效日期"))?;
+                        .ok_or_else(|| format!("{y}年{month}月没有{d}日"))?;
                     plain(day, day, "指定日期")
                 }
                 MonthPart::Before => Span {
@@ -228,7 +217,7 @@ mod tests {
     #[test]
     fn out_of_range_year_is_an_error() {
         let p = Point::Year {
-            year: Some(3000),
+            year: YearRef::Given(3000),
             part: YearPart::Whole,
         };
         assert!(resolve(&Expr::Point(p), 2023).unwrap_err().contains("3000"));
@@ -238,7 +227,7 @@ mod tests {
     fn reversed_range_is_an_error() {
         let a = Point::Bare(10);
         let b = Point::Month {
-            year: None,
+            year: YearRef::Context,
             month: 4,
             part: MonthPart::Whole,
         };

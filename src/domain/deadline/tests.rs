@@ -248,3 +248,26 @@ fn json_follows_the_cli_contract() {
     let v = to_json(&parse("分阶段实施,2025年前完成", 2023));
     assert!(v["note"].as_str().is_some_and(|n| n.contains("2025")));
 }
+
+#[rstest]
+#[case("2024年1-6月", "2024-06-30", Some("2024-01-01"))]
+#[case("2024年3月至6月", "2024-06-30", Some("2024-03-01"))]
+#[case("11月-次年2月", "2024-02-29", Some("2023-11-01"))]
+#[case("明年3月底前", "2024-03-31", None)]
+#[case("次年6月", "2024-06-30", Some("2024-06-01"))]
+fn years_from_context(#[case] text: &str, #[case] due: &str, #[case] start: Option<&str>) {
+    assert_eq!(
+        dates(text, 2023),
+        vec![(due.to_string(), start.map(str::to_string))],
+        "{text}"
+    );
+}
+
+#[test]
+fn invalid_dates_say_what_is_wrong() {
+    assert_eq!(
+        parse("2月30日", 2023).notes,
+        ["“2月30日”:2023年2月没有30日"]
+    );
+    assert_eq!(parse("13月", 2023).notes, ["“13月”:月份 13 无效(应为1–12)"]);
+}
