@@ -81,7 +81,7 @@ fn milestone_line(
         line.push_str(&format!(" {}", m.label));
     }
     if let Some(p) = m.percent {
-        line.push_str(&format!(" 完成 {p}%"));
+        line.push_str(&format!(" {p}%"));
     }
     if let Some(detail) = &m.detail {
         line.push_str(&format!("(范围:{detail})"));

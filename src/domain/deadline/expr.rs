@@ -208,6 +208,9 @@ fn range_separator(s: &[char], i: usize) -> Option<usize> {
     while s.get(j) == Some(&' ') {
         j += 1;
     }
+    if s.get(j) == Some(&'起') {
+        j += 1;
+    }
     let c = *s.get(j)?;
     if !matches!(c, '-' | '至' | '到') {
         return None;
@@ -254,6 +257,9 @@ fn point(s: &[char], i: usize) -> Option<(Point, usize)> {
         }
         Some('.') | Some('/') | Some('-') if j - i == 4 => {
             numeric_date(s, j, n).or(Some((Point::Bare(n), j)))
+        }
+        Some('.') | Some('/') if j - i <= 2 && s[i].is_ascii_digit() => {
+            month_day(s, j, n).or(Some((Point::Bare(n), j)))
         }
         _ => Some((Point::Bare(n), j)),
     }
@@ -385,6 +391,23 @@ fn numeric_date(s: &[char], i: usize, year: u32) -> Option<(Point, usize)> {
         },
         end,
     ))
+}
+
+/// `3.31前` / `3/31日`: month and day without a year, only with a `前`/`日`/`号` after
+/// them (so that a decimal such as `3.5` is not a date).
+fn month_day(s: &[char], i: usize, month: u32) -> Option<(Point, usize)> {
+    if !s.get(i + 1)?.is_ascii_digit() {
+        return None;
+    }
+    let (day, j) = read_number(s, i + 1).filter(|(_, j)| j - (i + 1) <= 2)?;
+    let k = eat_any(s, j, &["日", "号"]).unwrap_or(j);
+    let (end, before) = skip_before(s, k);
+    if k == j && !before {
+        return None;
+    }
+    let part = MonthPart::Day(day);
+    let year = YearRef::Context;
+    Some((Point::Month { year, month, part }, end))
 }
 
 /// After `每`: 每周 / 每月[N日|底][前] / 每季度 / 每半年 / 每年[N月[N日|底]][前].

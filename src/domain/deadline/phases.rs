@@ -263,6 +263,19 @@ fn read_phases(
                 if expr_has_year(&f.expr) {
                     ctx_year = chrono::Datelike::year(&due);
                 }
+                let starts_here = matches!(f.expr, Expr::Point(_))
+                    && ["起", "开始"]
+                        .iter()
+                        .any(|w| text.label.trim_start().starts_with(w));
+                if starts_here {
+                    // `3月1日起…` names a start, not a deadline.
+                    schedule.notes.push(format!(
+                        "“{source}起”只有开始日期,没有截止日期,按持续推进理解"
+                    ));
+                    ongoing_after = true;
+                    pending_measures = next_measures;
+                    continue;
+                }
                 let (mut label, percent, detail) = label_parts(&text.label);
                 let mut measures = Vec::new();
                 if let Some((_, prefix, list)) = pending_measures.take() {
@@ -337,7 +350,7 @@ fn decide_kind(schedule: &Schedule, ongoing_after: bool) -> ScheduleKind {
         } else {
             ScheduleKind::Dated
         }
-    } else if schedule.year_end.is_some() {
+    } else if schedule.year_end.is_some() || ongoing_after {
         ScheduleKind::Ongoing
     } else if schedule.recurrence.is_some() {
         ScheduleKind::Recurring

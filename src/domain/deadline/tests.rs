@@ -57,6 +57,8 @@ fn dates(text: &str, base: i32) -> Vec<(String, Option<String>)> {
 #[case("2025年前完成", "2025-12-31")]
 #[case("2024年12月31日以前", "2024-12-31")]
 #[case("12月20日之前完成", "2023-12-20")]
+#[case("3.31前", "2023-03-31")]
+#[case("3/31日", "2023-03-31")]
 fn single_dates(#[case] text: &str, #[case] due: &str) {
     let s = parse(text, 2023);
     assert_eq!(s.kind, ScheduleKind::Dated, "{text}: {s:?}");
@@ -148,6 +150,7 @@ fn dated_phases_with_a_recurring_part_stay_dated() {
 #[case("10-4月")]
 #[case("第五季度")]
 #[case("尽快完成")]
+#[case("3.5")]
 #[case("")]
 fn invalid_or_unknown_is_unparsed_with_a_note(#[case] text: &str) {
     let s = parse(text, 2023);
@@ -270,4 +273,16 @@ fn invalid_dates_say_what_is_wrong() {
         ["“2月30日”:2023年2月没有30日"]
     );
     assert_eq!(parse("13月", 2023).notes, ["“13月”:月份 13 无效(应为1–12)"]);
+}
+
+#[test]
+fn a_start_alone_is_ongoing_with_a_note() {
+    let s = parse("2024年3月1日起实施", 2023);
+    assert_eq!(s.kind, ScheduleKind::Ongoing);
+    assert!(s.milestones.is_empty());
+    assert!(s.notes[0].contains("只有开始日期"), "{:?}", s.notes);
+    let s = parse("3月起至6月底", 2023);
+    assert_eq!(s.kind, ScheduleKind::Dated);
+    assert_eq!(s.milestones[0].start, Some(d("2023-03-01")));
+    assert_eq!(s.milestones[0].due, d("2023-06-30"));
 }
