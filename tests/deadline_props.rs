@@ -93,7 +93,8 @@ proptest! {
     #[test]
     fn never_panics_on_arbitrary_text(text in any::<String>(), base in any::<i32>()) {
         let s = parse(&text, base);
-        let _ = explain(&s);
+        let lines = explain(&s);
+        prop_assert!(lines.iter().all(|l| !l.chars().any(char::is_control)), "{:?}", lines);
         let _ = to_json(&s);
     }
 

@@ -55,7 +55,11 @@ pub fn explain(schedule: &Schedule) -> Vec<String> {
         lines.push(format!("周期要求:{}{words}", describe(rec)));
     }
     lines.extend(schedule.notes.iter().map(|n| format!("说明:{n}")));
+    // The lines quote ledger text: no control character may reach a terminal.
     lines
+        .into_iter()
+        .map(|l| crate::text::sanitize(&l).into_owned())
+        .collect()
 }
 
 fn milestone_line(

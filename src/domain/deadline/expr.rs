@@ -2,6 +2,8 @@
 //! recognised at one position of a normalised text.
 
 use super::numerals::read_number;
+use super::numeric::{month_day, numeric_date};
+use super::recurring::recurring;
 use super::schedule::Recurrence;
 
 /// Which part of a month a point names.
@@ -113,7 +115,7 @@ fn at(s: &[char], i: usize, word: &str) -> bool {
 }
 
 /// If one of `words` starts at `i`, the index after it.
-fn eat_any(s: &[char], i: usize, words: &[&str]) -> Option<usize> {
+pub(crate) fn eat_any(s: &[char], i: usize, words: &[&str]) -> Option<usize> {
     words
         .iter()
         .find(|w| at(s, i, w))
@@ -121,7 +123,7 @@ fn eat_any(s: &[char], i: usize, words: &[&str]) -> Option<usize> {
 }
 
 /// Skip an optional "before" suffix (`前`, `以前`, `之前`, `为止`, `止`).
-fn skip_before(s: &[char], i: usize) -> (usize, bool) {
+pub(crate) fn skip_before(s: &[char], i: usize) -> (usize, bool) {
     match eat_any(s, i, &["以前", "之前", "为止", "前", "止"]) {
         Some(j) => (j, true),
         None => (i, false),
@@ -355,111 +357,4 @@ fn month_tail(s: &[char], i: usize, year: YearRef, month: u32) -> (Point, usize)
         return (with(MonthPart::Before), end);
     }
     (with(MonthPart::Whole), i)
-}
-
-/// `2024-11-20`, `2024.11.20`, `2024/11/20` (the same separator twice), or `2024.11` / `2024/11`.
-fn numeric_date(s: &[char], i: usize, year: u32) -> Option<(Point, usize)> {
-    let sep = *s.get(i)?;
-    let (month, j) = read_number(s, i + 1).filter(|(_, j)| j - (i + 1) <= 2)?;
-    if !s.get(i + 1)?.is_ascii_digit() {
-        return None;
-    }
-    if s.get(j) == Some(&sep)
-        && let Some((day, k)) = read_number(s, j + 1).filter(|(_, k)| k - (j + 1) <= 2)
-    {
-        let k = eat_any(s, k, &["日", "号"]).unwrap_or(k);
-        let (end, _) = skip_before(s, k);
-        let part = MonthPart::Day(day);
-        return Some((
-            Point::Month {
-                year: YearRef::Given(year),
-                month,
-                part,
-            },
-            end,
-        ));
-    }
-    if sep == '-' {
-        return None;
-    }
-    let (end, _) = skip_before(s, j);
-    Some((
-        Point::Month {
-            year: YearRef::Given(year),
-            month,
-            part: MonthPart::Whole,
-        },
-        end,
-    ))
-}
-
-/// `3.31前` / `3/31日`: month and day without a year, only with a `前`/`日`/`号` after
-/// them (so that a decimal such as `3.5` is not a date).
-fn month_day(s: &[char], i: usize, month: u32) -> Option<(Point, usize)> {
-    if !s.get(i + 1)?.is_ascii_digit() {
-        return None;
-    }
-    let (day, j) = read_number(s, i + 1).filter(|(_, j)| j - (i + 1) <= 2)?;
-    let k = eat_any(s, j, &["日", "号"]).unwrap_or(j);
-    let (end, before) = skip_before(s, k);
-    if k == j && !before {
-        return None;
-    }
-    let part = MonthPart::Day(day);
-    let year = YearRef::Context;
-    Some((Point::Month { year, month, part }, end))
-}
-
-/// After `每`: 每周 / 每月[N日|底][前] / 每季度 / 每半年 / 每年[N月[N日|底]][前].
-fn recurring(s: &[char], i: usize) -> Option<(Recurrence, Option<String>, usize)> {
-    if let Some(end) = eat_any(s, i, &["周", "星期"]) {
-        return Some((Recurrence::Weekly, None, end));
-    }
-    if let Some(j) = eat_any(s, i, &["月"]) {
-        let (day, end) = day_or_end(s, j);
-        if day.is_some_and(|d| !(1..=31).contains(&d)) {
-            return None;
-        }
-        return Some((Recurrence::Monthly { day }, None, end));
-    }
-    if let Some(j) = eat_any(s, i, &["季度", "季"]) {
-        let j = eat_any(s, j, &["末", "底"]).unwrap_or(j);
-        return Some((Recurrence::Quarterly, None, skip_before(s, j).0));
-    }
-    if let Some(end) = eat_any(s, i, &["半年"]) {
-        return Some((Recurrence::HalfYearly, None, skip_before(s, end).0));
-    }
-    let j = eat_any(s, i, &["年度", "年"])?;
-    if let Some((month, k)) = read_number(s, j)
-        && s.get(k) == Some(&'月')
-        && (1..=12).contains(&month)
-    {
-        let (day, end) = day_or_end(s, k + 1);
-        let valid = day.is_none_or(|d| (1..=super::schedule::days_in(2024, month)).contains(&d));
-        if !valid {
-            return None;
-        }
-        return Some((Recurrence::Yearly { month, day }, None, end));
-    }
-    let (end, _) = skip_before(s, eat_any(s, j, &["底", "末"]).unwrap_or(j));
-    let note = "“每年”未指明日期,按每年12月31日前理解".to_string();
-    Some((
-        Recurrence::Yearly {
-            month: 12,
-            day: None,
-        },
-        Some(note),
-        end,
-    ))
-}
-
-/// `N日`/`N号` → `Some(N)`, `底`/`末`/nothing → `None` (month end); then an optional `前`.
-fn day_or_end(s: &[char], i: usize) -> (Option<u32>, usize) {
-    if let Some((d, j)) = read_number(s, i)
-        && let Some(end) = eat_any(s, j, &["日", "号"])
-    {
-        return (Some(d), skip_before(s, end).0);
-    }
-    let j = eat_any(s, i, &["底", "末"]).unwrap_or(i);
-    (None, skip_before(s, j).0)
 }

@@ -15,7 +15,9 @@ mod explain;
 mod expr;
 mod json;
 mod numerals;
+mod numeric;
 mod phases;
+mod recurring;
 mod resolve;
 mod schedule;
 
