@@ -1,7 +1,39 @@
 //! Property tests: the deadline parser never panics, and dated schedules are consistent.
 
+use chrono::{Datelike, NaiveDate};
 use duban::domain::deadline::{ScheduleKind, explain, final_due, parse, to_json};
 use proptest::prelude::*;
+
+fn any_date() -> impl Strategy<Value = NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(1900, 1, 1).expect("date");
+    (0i64..109_500).prop_map(move |n| first + chrono::Duration::days(n))
+}
+
+const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/// 2023 → 二〇二三.
+fn chinese_year(y: i32) -> String {
+    y.to_string()
+        .chars()
+        .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+        .collect()
+}
+
+/// 1..=31 → 一 … 十 … 十一 … 二十 … 三十一.
+fn chinese_small(n: u32) -> String {
+    let (tens, ones) = (n / 10, n % 10);
+    let mut out = String::new();
+    if tens > 1 {
+        out.push_str(DIGITS[tens as usize]);
+    }
+    if tens > 0 {
+        out.push('十');
+    }
+    if ones > 0 {
+        out.push_str(DIGITS[ones as usize]);
+    }
+    out
+}
 
 /// Pieces deadline texts are made of, including awkward ones.
 const PIECES: &[&str] = &[
@@ -108,8 +140,29 @@ proptest! {
     }
 
     #[test]
+    fn written_dates_read_back_exactly(date in any_date(), chinese in any::<bool>(), base in 1950i32..2150) {
+        let (y, m, d) = (date.year(), date.month(), date.day());
+        let text = if chinese {
+            format!("{}年{}月{}日前完成", chinese_year(y), chinese_small(m), chinese_small(d))
+        } else {
+            format!("{y}年{m}月{d}日前完成")
+        };
+        let s = parse(&text, base);
+        prop_assert_eq!(s.kind, ScheduleKind::Dated, "{}", text);
+        prop_assert_eq!(s.due(), Some(date), "{}", text);
+        prop_assert_eq!(s.milestones[0].label.as_str(), "完成");
+        let iso = parse(&date.format("%Y-%m-%d").to_string(), base);
+        prop_assert_eq!(iso.due(), Some(date));
+    }
+
+    #[test]
     fn dated_schedules_are_consistent(text in deadline_like(), base in 2000i32..2100) {
         let s = parse(&text, base);
+        for m in &s.milestones {
+            if let Some(start) = m.start {
+                prop_assert!(start <= m.due, "{}: {:?}", text, m);
+            }
+        }
         if s.kind == ScheduleKind::Dated {
             prop_assert!(!s.milestones.is_empty());
             for m in &s.milestones {
