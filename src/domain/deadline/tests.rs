@@ -58,6 +58,8 @@ fn dates(text: &str, base: i32) -> Vec<(String, Option<String>)> {
 #[case("2024年12月31日以前", "2024-12-31")]
 #[case("12月20日之前完成", "2023-12-20")]
 #[case("3.31前", "2023-03-31")]
+#[case("到2022年底", "2022-12-31")]
+#[case("到2023年底完成全市司法所外观标识规范化建设", "2023-12-31")]
 #[case("3/31日", "2023-03-31")]
 fn single_dates(#[case] text: &str, #[case] due: &str) {
     let s = parse(text, 2023);
