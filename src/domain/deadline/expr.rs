@@ -146,7 +146,9 @@ pub(crate) fn scan(s: &[char], i: usize) -> Scan {
         let note = "“季度末”未指明季度,按每季度最后一天理解".to_string();
         return Scan::Found(Expr::Recurring(Recurrence::Quarterly, Some(note)), end);
     }
-    if let Some(end) = eat_any(s, i, &["全年"]) {
+    // `全年` opens a phase (`全年整体推进`); inside a label (`完成全年任务`) it is just a word.
+    let phase_start = i == 0 || s.get(i - 1).is_some_and(|c| " ;,。、:()".contains(*c));
+    if let Some(end) = eat_any(s, i, &["全年"]).filter(|_| phase_start) {
         return Scan::Found(Expr::FullYear(YearRef::Context), end);
     }
     let Some((first, after_first)) = point(s, i) else {

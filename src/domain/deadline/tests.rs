@@ -196,6 +196,10 @@ fn full_year_is_ongoing_with_the_year_end() {
     assert_eq!(s.year_end, Some(d("2023-12-31")));
     let s = parse("2024年全年推进", 2023);
     assert_eq!(s.year_end, Some(d("2024-12-31")));
+    let s = parse("6月底前完成全年任务", 2023);
+    assert_eq!(s.kind, ScheduleKind::Dated);
+    assert_eq!(s.year_end, None);
+    assert_eq!(s.milestones[0].label, "完成全年任务");
 }
 
 #[test]
