@@ -11,7 +11,7 @@ use super::schedule::Recurrence;
 pub(crate) enum MonthPart {
     /// `N月` alone: the whole month.
     Whole,
-    /// `月底` / `月末` / `下旬`.
+    /// `月底` / `月末`.
     End,
     /// `下旬` (kept apart for the explanation).
     Late,
