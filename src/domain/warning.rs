@@ -121,7 +121,8 @@ impl Warning {
 pub struct WarningContext<'a> {
     /// The workspace's thresholds.
     pub rules: &'a WarningRules,
-    /// The working-day calendar.
+    /// The working-day calendar (holidays and overrides). Its own `mode` is not used
+    /// here: `rules.calendar` decides whether working days or calendar days are counted.
     pub calendar: &'a WorkCalendar,
     /// Today (a parameter, never read from the clock here).
     pub today: NaiveDate,
@@ -298,3 +299,6 @@ pub fn late_extension(item: &Item, ledger: &Ledger) -> Option<(NaiveDate, NaiveD
     };
     (extension.date > original_due).then_some((original_due, extension.date))
 }
+
+#[cfg(test)]
+mod tests;
