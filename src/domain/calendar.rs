@@ -102,6 +102,20 @@ impl WorkCalendar {
         }
     }
 
+    /// The `n`-th counting day after `date` in this calendar's mode (`n = 0` gives `date`),
+    /// e.g. the reply date of a notice "限3个工作日内". None past the last representable date.
+    pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Option<NaiveDate> {
+        let mut day = date;
+        let mut left = n;
+        while left > 0 {
+            day = day.succ_opt()?;
+            if self.mode == CalendarMode::CalendarDays || self.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        Some(day)
+    }
+
     /// The number of working days `d` with `after < d <= through` (0 when `through <= after`).
     pub fn count_working_days(&self, after: NaiveDate, through: NaiveDate) -> i64 {
         if through <= after {
@@ -173,6 +187,22 @@ mod tests {
         assert!(!cal.is_working_day(d(2023, 10, 9))); // corrects bundled data too
         assert_eq!(cal.count_working_days(d(2026, 12, 31), d(2027, 1, 4)), 2);
         assert_eq!(cal.count_working_days(d(2023, 9, 28), d(2023, 10, 9)), 2);
+    }
+
+    #[rstest]
+    #[case(CalendarMode::WorkingDays, d(2023, 9, 28), 1, d(2023, 10, 7))] // over 国庆 to 调休 Sat
+    #[case(CalendarMode::WorkingDays, d(2023, 9, 28), 3, d(2023, 10, 9))]
+    #[case(CalendarMode::WorkingDays, d(2023, 10, 13), 0, d(2023, 10, 13))]
+    #[case(CalendarMode::CalendarDays, d(2023, 9, 28), 3, d(2023, 10, 1))]
+    fn adding_working_days(
+        #[case] mode: CalendarMode,
+        #[case] from: NaiveDate,
+        #[case] n: u32,
+        #[case] expected: NaiveDate,
+    ) {
+        let cal = WorkCalendar::new(mode);
+        assert_eq!(cal.add_working_days(from, n), Some(expected));
+        assert_eq!(cal.working_days_until(from, expected), n as i64);
     }
 
     fn naive_count(cal: &WorkCalendar, after: NaiveDate, through: NaiveDate) -> i64 {
