@@ -246,7 +246,7 @@ fn not_supervised(item: &Item, schedule: &Schedule) -> Option<Warning> {
     let reason = match item.status {
         Status::Done | Status::Accepted => item.status.label().to_string(),
         Status::Suspended => match item.suspend_reason.as_deref().map(str::trim) {
-            Some(why) if !why.is_empty() => format!("暂缓:{why}"),
+            Some(why) if !why.is_empty() => format!("暂缓:{}", crate::text::sanitize(why)),
             _ => "暂缓".to_string(),
         },
         Status::NotStarted | Status::InProgress => return None,

@@ -2,7 +2,9 @@
 //!
 //! The engine collects the clauses that apply, sorts them by colour (most severe first),
 //! and writes them into one string separated by `;`, so the reason always starts with
-//! the rule that set the colour.
+//! the rule that set the colour. Ledger text quoted in a reason (a raise reason, a
+//! milestone label, the words of an external deadline) is passed through
+//! [`sanitize`], so a reason is always one line without control characters.
 
 use chrono::NaiveDate;
 use std::fmt::{self, Write};
@@ -11,6 +13,7 @@ use super::Colour;
 use super::governing::{DueSource, NoDate};
 use crate::domain::item::ManualRaise;
 use crate::domain::workspace::{CalendarMode, WarningRules};
+use crate::text::sanitize;
 
 /// One reason for a colour.
 #[derive(Debug, Clone, Copy)]
@@ -88,7 +91,7 @@ impl Clause<'_> {
             } => write_date(out, due, days, today, source, mode),
             Clause::NoDate(why) => match why {
                 NoDate::AllMilestonesMet => out.write_str("各阶段均已完成,待确认完成"),
-                NoDate::External(words) => write!(out, "{words},尚未设定期限"),
+                NoDate::External(words) => write!(out, "{},尚未设定期限", sanitize(words.trim())),
                 NoDate::Ongoing => out.write_str("长期推进,无截止日期"),
                 NoDate::Unparsed(_) => out.write_str("期限未能识别"),
                 NoDate::Missing => out.write_str("未设定期限"),
@@ -102,7 +105,7 @@ impl Clause<'_> {
                 approved,
             } => write!(out, "逾期后延期(原截止{original_due},{approved}批准)"),
             Clause::Raised(raise) if raise.reason.trim().is_empty() => out.write_str("人工提级"),
-            Clause::Raised(raise) => write!(out, "{}(人工提级)", raise.reason.trim()),
+            Clause::Raised(raise) => write!(out, "{}(人工提级)", sanitize(raise.reason.trim())),
         }
     }
 }
@@ -151,7 +154,7 @@ fn write_date(
     out.write_char('(')?;
     match source {
         DueSource::Milestone { count, label, .. } if count > 1 && !label.trim().is_empty() => {
-            write!(out, "{}", label.trim())?;
+            write!(out, "{}", sanitize(label.trim()))?;
         }
         DueSource::Milestone { .. } => {}
         DueSource::Override => out.write_str("设定")?,

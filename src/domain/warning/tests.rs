@@ -41,6 +41,50 @@ fn report_missing_reads_the_rule_literally(#[case] last: Option<NaiveDate>, #[ca
     assert_eq!(report_missing(&item, d(2023, 5, 10)), missing);
 }
 
+#[test]
+fn ledger_text_in_a_reason_is_sanitised() {
+    let mut item = Item {
+        status: Status::InProgress,
+        ..Item::default()
+    };
+    item.raised = Some(ManualRaise {
+        colour: Colour::Red,
+        reason: "领导批示\u{1b}[2J\n换行".to_string(),
+        date: d(2023, 5, 1),
+        by: String::new(),
+    });
+    let rules = WarningRules::default();
+    let calendar = WorkCalendar::new(CalendarMode::WorkingDays);
+    let ctx = WarningContext {
+        rules: &rules,
+        calendar: &calendar,
+        today: d(2023, 5, 10),
+    };
+    let w = evaluate(
+        &item,
+        &Ledger::default(),
+        &Schedule::unparsed("", 2023),
+        &ctx,
+    );
+    assert_eq!(w.colour, Colour::Red);
+    assert!(!w.reason.chars().any(char::is_control), "{:?}", w.reason);
+    assert!(
+        w.reason.starts_with("领导批示␛[2J␊换行(人工提级)"),
+        "{}",
+        w.reason
+    );
+
+    item.status = Status::Suspended;
+    item.suspend_reason = Some("等\u{7}政策".to_string());
+    let w = evaluate(
+        &item,
+        &Ledger::default(),
+        &Schedule::unparsed("", 2023),
+        &ctx,
+    );
+    assert_eq!(w.reason, "暂缓:等␇政策");
+}
+
 fn any_status() -> impl Strategy<Value = Status> {
     prop::sample::select(Status::ALL.to_vec())
 }
