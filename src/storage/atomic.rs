@@ -63,6 +63,7 @@ pub(super) fn replace_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    remove_stale_temp_files(folder, &name);
     let mut temp = new_temp_file(folder, &name, target)?;
     temp.write_all(bytes)
         .map_err(|e| StorageError::io(temp.path(), e))?;
@@ -114,6 +115,22 @@ fn new_temp_file(
             .map_err(|e| StorageError::io(temp.path(), e))?;
     }
     Ok(temp)
+}
+
+/// Remove temp files that interrupted saves of `name` left behind. Saves run under the
+/// workspace lock, so no other duban is writing one now. Failures are harmless and ignored.
+fn remove_stale_temp_files(folder: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if file_name.starts_with(&prefix) && file_name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Leave the temp file on disk, as a process killed at this point would.
