@@ -8,7 +8,7 @@ use duban::domain::{Item, Ledger, WorkspaceConfig};
 use duban::storage::{
     self, BUNDLED_LEDGERS, FailPoint, StorageError, backup_path, config_path, create_from_bundled,
     create_workspace, ledger_path, load_holiday_overrides, load_ledger, load_workspace,
-    save_config, save_config_with, save_ledger, save_ledger_with, update_ledger,
+    save_config, save_config_with, save_ledger, save_ledger_with, save_with_merge, update_ledger,
 };
 use rstest::rstest;
 
@@ -183,6 +183,8 @@ fn broken_ledgers_are_reported_and_never_rewritten() {
         let dir = workspace();
         save_ledger(dir.path(), &ledger("good", &["好"]), 5).unwrap();
         let path = ledger_path(dir.path(), "b");
+        save_ledger(dir.path(), &ledger("b", &["原样"]), 5).unwrap();
+        let base = load_ledger(&path).unwrap();
         fs::write(&path, text).unwrap();
 
         let ws = load_workspace(dir.path()).unwrap();

@@ -73,18 +73,22 @@ fn write_if_changed(
 }
 
 /// Write a ledger (already locked): refuses to replace a file that does not parse.
+/// `known_good` is the fingerprint of a version that parsed, which need not be parsed again.
 fn write_ledger_locked(
     dir: &Path,
     ledger: &Ledger,
     backups: usize,
     fail: FailPoint,
+    known_good: Option<Fingerprint>,
 ) -> Result<LoadedLedger, StorageError> {
     validate_file_id(&ledger.id)?;
     let path = ledger_path(dir, &ledger.id);
     let folder = dir.join(LEDGER_DIR);
     fs::create_dir_all(&folder).map_err(|e| StorageError::io(&folder, e))?;
     let disk = read_on_disk(&path)?;
-    if let OnDisk::Text(text, _) = &disk {
+    if let OnDisk::Text(text, fingerprint) = &disk
+        && known_good != Some(*fingerprint)
+    {
         parse_ledger(text, &path).map_err(|e| refused(&path, &e))?;
     }
     let ledger = current_format(ledger);
@@ -115,7 +119,7 @@ pub fn save_ledger_with(
     fail: FailPoint,
 ) -> Result<(), StorageError> {
     let _lock = WorkspaceLock::acquire(dir)?;
-    write_ledger_locked(dir, ledger, backups, fail).map(|_| ())
+    write_ledger_locked(dir, ledger, backups, fail, None).map(|_| ())
 }
 
 /// Save the workspace config to `<dir>/duban.ron` atomically, keeping `config.backups`
@@ -197,18 +201,33 @@ pub fn save_with_merge(
     let theirs = match read_on_disk(&path)? {
         OnDisk::Text(_, fingerprint) if fingerprint == base.fingerprint => None,
         OnDisk::Missing => None,
-        OnDisk::Text(text, _) => Some(parse_ledger(&text, &path).map_err(|e| refused(&path, &e))?),
+        OnDisk::Text(text, fingerprint) => {
+            let theirs = parse_ledger(&text, &path).map_err(|e| refused(&path, &e))?;
+            Some((theirs, fingerprint))
+        }
     };
     match theirs {
         None => Ok(MergeOutcome {
-            loaded: write_ledger_locked(dir, edited, backups, FailPoint::Never)?,
+            loaded: write_ledger_locked(
+                dir,
+                edited,
+                backups,
+                FailPoint::Never,
+                Some(base.fingerprint),
+            )?,
             merged: false,
             conflicts: Vec::new(),
         }),
-        Some(theirs) => {
+        Some((theirs, fingerprint)) => {
             let (merged, conflicts) = merge_ledgers(&base.ledger, edited, &theirs);
             Ok(MergeOutcome {
-                loaded: write_ledger_locked(dir, &merged, backups, FailPoint::Never)?,
+                loaded: write_ledger_locked(
+                    dir,
+                    &merged,
+                    backups,
+                    FailPoint::Never,
+                    Some(fingerprint),
+                )?,
                 merged: true,
                 conflicts,
             })
