@@ -220,6 +220,11 @@ fn broken_ledgers_are_reported_and_never_rewritten() {
             matches!(err, StorageError::RefusedOverwrite { .. }),
             "{case}: {err}"
         );
+        let err = save_with_merge(dir.path(), &base, &replacement, 5).unwrap_err();
+        assert!(
+            matches!(err, StorageError::RefusedOverwrite { .. }),
+            "{case}: {err}"
+        );
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
             text,
