@@ -105,6 +105,32 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Any truncation or single-byte corruption is an error with a position inside the
+    /// file, never a panic.
+    #[test]
+    fn damaged_files_give_positioned_errors(cut in 0.0f64..1.0, junk in "[\\x00-\\x7f]") {
+        let text = sample_text();
+        let mut at = (text.len() as f64 * cut) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let lines = text.lines().count();
+        for damaged in [text[..at].to_string(), format!("{}{junk}{}", &text[..at], &text[at..])] {
+            match parse_ledger(&damaged, Path::new("x.ron")) {
+                Err(StorageError::Parse { line, column, .. }) => {
+                    prop_assert!(line >= 1 && line <= lines + 1 && column >= 1);
+                }
+                // A digit landing in `format: 1` makes a "newer" file: refused, also fine.
+                Err(StorageError::NewerFormat { .. }) | Ok(_) => {}
+                Err(other) => prop_assert!(false, "unexpected error {}", other),
+            }
+        }
+    }
+}
+
 #[test]
 fn chinese_and_line_breaks_are_written_as_they_are() {
     let ledger = ledger_with(&["制度建设\n第二行".to_string(), "引号\"在内".to_string()]);
