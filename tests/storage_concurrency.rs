@@ -10,8 +10,8 @@ use duban::domain::{
 };
 use duban::storage::merge::{merge_ledgers, merge_log};
 use duban::storage::{
-    StorageError, create_workspace, ledger_path, load_ledger, save_ledger, save_with_merge,
-    update_ledger,
+    StorageError, changed_on_disk, create_workspace, ledger_path, load_ledger, save_ledger,
+    save_with_merge, update_ledger,
 };
 
 fn day(d: u32) -> NaiveDate {
@@ -132,7 +132,10 @@ fn unchanged_file_is_saved_plainly() {
     let base = load_ledger(&ledger_path(dir.path(), "l")).unwrap();
     let mut ours = base.ledger.clone();
     ours.item_mut("1").unwrap().status = Status::InProgress;
+    assert!(!changed_on_disk(&base).unwrap());
     let outcome = save_with_merge(dir.path(), &base, &ours, 5).unwrap();
+    assert!(changed_on_disk(&base).unwrap());
+    assert!(!changed_on_disk(&outcome.loaded).unwrap());
     assert!(!outcome.merged);
     assert!(outcome.conflicts.is_empty());
     assert_eq!(outcome.loaded.ledger, ours);

@@ -118,3 +118,13 @@ pub fn load_workspace(dir: &Path) -> Result<Workspace, StorageError> {
         .sort_by(|a, b| a.ledger.id.cmp(&b.ledger.id));
     Ok(workspace)
 }
+
+/// Whether the file of `loaded` now holds other bytes than those it was loaded from (another
+/// duban or an editor changed it, or it was removed). For a TUI to notice and reload.
+pub fn changed_on_disk(loaded: &LoadedLedger) -> Result<bool, StorageError> {
+    match fs::read(&loaded.path) {
+        Ok(bytes) => Ok(Fingerprint::of(&bytes) != loaded.fingerprint),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(StorageError::io(&loaded.path, e)),
+    }
+}

@@ -26,7 +26,7 @@ pub use create::{
     load_holiday_overrides,
 };
 pub use format::{config_to_string, ledger_to_string, parse_config, parse_ledger};
-pub use load::{load_config, load_ledger, load_workspace};
+pub use load::{changed_on_disk, load_config, load_ledger, load_workspace};
 pub use lock::{Fingerprint, WorkspaceLock};
 pub use merge::{Conflict, MergeOutcome};
 pub use save::{
