@@ -53,6 +53,17 @@ fn storage(c: &mut Criterion) {
         let config = ron::ser::PrettyConfig::new().escape_strings(true);
         b.iter(|| ron::ser::to_string_pretty(black_box(&ledger), config.clone()).unwrap())
     });
+    let dir = tempfile::tempdir().unwrap();
+    duban::storage::save_ledger(dir.path(), &ledger, 0).unwrap();
+    let mut edited = ledger.clone();
+    let mut round = 0u64;
+    group.bench_function("save_atomic_with_check_and_fsync", |b| {
+        b.iter(|| {
+            round += 1;
+            edited.items[0].title = format!("第{round}次保存");
+            duban::storage::save_ledger(dir.path(), black_box(&edited), 1).unwrap()
+        })
+    });
     group.finish();
 }
 

@@ -278,6 +278,8 @@ fn ledgers_load_sorted_by_id_and_a_misnamed_one_is_a_problem() {
     let ws = load_workspace(dir.path()).unwrap();
     let ids: Vec<&str> = ws.ledgers.iter().map(|l| l.ledger.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c"]);
+    assert_eq!(ws.ledger("b").unwrap().ledger.id, "b");
+    assert!(ws.ledger("0-renamed").is_none());
     assert_eq!(ws.problems.len(), 1, "{:?}", ws.problems);
     assert!(
         ws.problems[0].contains("0-renamed.ron"),

@@ -81,6 +81,18 @@ pub struct Workspace {
     pub problems: Vec<String>,
 }
 
+impl Workspace {
+    /// The loaded ledger with this id.
+    pub fn ledger(&self, id: &str) -> Option<&LoadedLedger> {
+        self.ledgers.iter().find(|l| l.ledger.id == id)
+    }
+
+    /// The loaded ledger with this id, mutably.
+    pub fn ledger_mut(&mut self, id: &str) -> Option<&mut LoadedLedger> {
+        self.ledgers.iter_mut().find(|l| l.ledger.id == id)
+    }
+}
+
 /// Errors of the storage layer. Messages are shown to users, so they say what, where and
 /// what to do.
 #[derive(Debug, thiserror::Error)]
