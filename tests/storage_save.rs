@@ -311,6 +311,12 @@ fn saved_files_follow_the_umask_and_are_not_world_writable() {
         // Owner can read and write, as with a plain File::create.
         assert_eq!(mode & 0o600, 0o600, "{}", path.display());
     }
+    // A file someone made world-writable loses that on the next save; the rest is kept.
+    let path = ledger_path(dir.path(), "l");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o646)).unwrap();
+    save_ledger(dir.path(), &ledger("l", &["z"]), 5).unwrap();
+    let mode = fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o644);
 }
 
 #[test]

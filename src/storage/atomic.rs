@@ -104,17 +104,29 @@ fn new_temp_file(
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // Mode 0666 at creation is filtered by the umask, exactly as File::create would be.
-        builder.permissions(fs::Permissions::from_mode(0o666));
+        // Filtered by the umask like File::create, but never writable by others even
+        // under umask 000 (0664 where File::create would give 0666).
+        builder.permissions(fs::Permissions::from_mode(0o664));
     }
     let temp = builder
         .tempfile_in(folder)
         .map_err(|e| StorageError::io(folder, e))?;
     if let Ok(meta) = fs::metadata(target) {
-        fs::set_permissions(temp.path(), meta.permissions())
+        fs::set_permissions(temp.path(), kept_permissions(meta.permissions()))
             .map_err(|e| StorageError::io(temp.path(), e))?;
     }
     Ok(temp)
+}
+
+/// The permissions of the file being replaced, minus write access for others.
+fn kept_permissions(permissions: fs::Permissions) -> fs::Permissions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::Permissions::from_mode(permissions.mode() & 0o7775)
+    }
+    #[cfg(not(unix))]
+    permissions
 }
 
 /// Remove temp files that interrupted saves of `name` left behind. Saves run under the
