@@ -361,3 +361,16 @@ fn concurrent_updates_from_processes_all_survive() {
         assert_eq!(count, NOTES_PER_PROCESS, "{author}");
     }
 }
+
+#[test]
+fn a_ledger_with_unknown_fingerprint_saves_through_a_harmless_merge() {
+    let dir = workspace_with_base();
+    let path = ledger_path(dir.path(), "l");
+    let base = duban::storage::LoadedLedger::new(base_ledger(), path.clone());
+    let mut ours = base_ledger();
+    ours.item_mut("3").unwrap().status = Status::Suspended;
+    let outcome = save_with_merge(dir.path(), &base, &ours, 5).unwrap();
+    assert!(outcome.merged);
+    assert!(outcome.conflicts.is_empty());
+    assert_eq!(load_ledger(&path).unwrap().ledger, ours);
+}

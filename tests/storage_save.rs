@@ -280,12 +280,13 @@ fn ledgers_load_sorted_by_id_and_a_misnamed_one_is_a_problem() {
     assert_eq!(ids, ["a", "b", "c"]);
     assert_eq!(ws.ledger("b").unwrap().ledger.id, "b");
     assert!(ws.ledger("0-renamed").is_none());
-    assert_eq!(ws.problems.len(), 1, "{:?}", ws.problems);
-    assert!(
-        ws.problems[0].contains("0-renamed.ron"),
-        "{:?}",
-        ws.problems
-    );
+    let problems: Vec<String> = ws
+        .ledgers
+        .iter()
+        .filter_map(|l| l.file_name_problem())
+        .collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("0-renamed.ron"), "{problems:?}");
 }
 
 #[rstest]

@@ -81,9 +81,12 @@ pub fn create_from_bundled(dir: &Path) -> Result<(), StorageError> {
 }
 
 /// Where the user's workspace lives by default: `<data dir>/duban/workspace`
-/// (e.g. `~/.local/share/duban/workspace` on Linux); `None` when there is no home folder.
-pub fn default_workspace_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "duban").map(|dirs| dirs.data_dir().join("workspace"))
+/// (e.g. `~/.local/share/duban/workspace` on Linux); `./duban-workspace` when the system
+/// names no home folder.
+pub fn default_workspace_dir() -> PathBuf {
+    directories::ProjectDirs::from("", "", "duban")
+        .map(|dirs| dirs.data_dir().join("workspace"))
+        .unwrap_or_else(|| PathBuf::from("duban-workspace"))
 }
 
 /// The text of the workspace's optional `holidays.ron` and its path; `None` when absent.

@@ -62,7 +62,8 @@ pub fn load_ledger(path: &Path) -> Result<LoadedLedger, StorageError> {
 
 /// Load the workspace in `dir`: its config (an error if missing or broken) and every
 /// `ledgers/*.ron`. Ledgers that fail to load are listed in [`Workspace::broken`] and the
-/// others stay usable; loaded ledgers are sorted by id.
+/// others stay usable; loaded ledgers are sorted by id. A ledger whose id differs from its
+/// file name loads too: see [`LoadedLedger::file_name_problem`].
 pub fn load_workspace(dir: &Path) -> Result<Workspace, StorageError> {
     let config = load_config(dir)?;
     let ledger_dir = dir.join(LEDGER_DIR);
@@ -89,22 +90,10 @@ pub fn load_workspace(dir: &Path) -> Result<Workspace, StorageError> {
         config,
         ledgers: Vec::new(),
         broken: Vec::new(),
-        problems: Vec::new(),
     };
     for path in files {
         match load_ledger(&path) {
-            Ok(loaded) => {
-                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-                if stem.as_deref() != Some(loaded.ledger.id.as_str()) {
-                    workspace.problems.push(format!(
-                        "{}: 台账编号 id: {:?} 与文件名不一致;请把 id 改为 {:?} 或重命名文件",
-                        path.display(),
-                        loaded.ledger.id,
-                        stem.unwrap_or_default()
-                    ));
-                }
-                workspace.ledgers.push(loaded);
-            }
+            Ok(loaded) => workspace.ledgers.push(loaded),
             Err(error) => workspace.broken.push(BrokenLedger {
                 path: path.clone(),
                 message: format!(

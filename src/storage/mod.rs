@@ -57,6 +57,32 @@ pub struct LoadedLedger {
     pub fingerprint: Fingerprint,
 }
 
+impl LoadedLedger {
+    /// A ledger whose file bytes are unknown (e.g. built in memory). Its first
+    /// [`save_with_merge`] merges with the disk version, which is safe, just slower.
+    pub fn new(ledger: Ledger, path: PathBuf) -> LoadedLedger {
+        LoadedLedger {
+            ledger,
+            path,
+            fingerprint: Fingerprint::default(),
+        }
+    }
+
+    /// A problem to report when the ledger's `id` differs from its file name (not fatal:
+    /// the ledger loads, but saving writes to `<id>.ron`).
+    pub fn file_name_problem(&self) -> Option<String> {
+        let stem = self.path.file_stem()?.to_string_lossy();
+        (stem != self.ledger.id.as_str()).then(|| {
+            format!(
+                "{}: 台账编号 id: {:?} 与文件名不一致;请把 id 改为 {:?} 或重命名文件",
+                self.path.display(),
+                self.ledger.id,
+                stem
+            )
+        })
+    }
+}
+
 /// A ledger file that could not be read; it is never written by duban.
 #[derive(Debug, Clone)]
 pub struct BrokenLedger {
@@ -77,8 +103,6 @@ pub struct Workspace {
     pub ledgers: Vec<LoadedLedger>,
     /// Ledgers that did not load.
     pub broken: Vec<BrokenLedger>,
-    /// Loaded ledgers whose `id` differs from their file name (file, what to do).
-    pub problems: Vec<String>,
 }
 
 impl Workspace {
