@@ -1,0 +1,1 @@
+//! Importing a 巡察整改 report (placeholder).
