@@ -48,7 +48,7 @@ fn import_attachment(n: u32) -> Ledger {
         base_year: 2023,
         id: format!("a{n}"),
     };
-    import_table(&attachment_table(n), Format::Auto, &opts)
+    import_table(&attachment_table(n), Format::Auto, opts)
         .expect("seed table imports")
         .ledger
 }
@@ -148,12 +148,11 @@ fn repeated_goal_cells_are_stored_once_and_units_stay_whole() {
 fn the_rectification_report_reimports_to_the_sample_tree() {
     let report = import_rectification_report(
         &seed("002"),
-        &ImportOptions {
+        ImportOptions {
             title: "巡察整改".into(),
             base_year: 2024,
             id: "x".into(),
         },
-        None,
     )
     .expect("report imports");
     let items = &report.ledger.items;
@@ -211,7 +210,7 @@ fn the_rectification_report_reimports_to_the_sample_tree() {
 fn the_shanghai_plan_reimports_to_the_sample_tasks() {
     let report = duban::import::plan::import_task_plan(
         &seed("004"),
-        &ImportOptions {
+        ImportOptions {
             title: "上海".into(),
             base_year: 2022,
             id: "s".into(),

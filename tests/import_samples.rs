@@ -31,17 +31,26 @@ fn samples() -> SampleWorkspace {
     .expect("samples build")
 }
 
+/// Until the storage layer is merged: the same settings as `storage::ledger_to_string`.
+fn to_ron<T: serde::Serialize>(value: &T) -> String {
+    let pretty = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .escape_strings(false)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    ron::Options::default()
+        .to_string_pretty(value, pretty)
+        .expect("serializes")
+        + "\n"
+}
+
 /// The files of the sample workspace: (relative path, content).
 fn files(ws: &SampleWorkspace) -> Vec<(PathBuf, String)> {
-    let pretty = ron::ser::PrettyConfig::default().escape_strings(false);
-    let mut out = vec![(
-        PathBuf::from("duban.ron"),
-        ron::ser::to_string_pretty(&ws.config, pretty.clone()).expect("config") + "\n",
-    )];
+    let mut out = vec![(PathBuf::from("duban.ron"), to_ron(&ws.config))];
     for ledger in &ws.ledgers {
         out.push((
             Path::new("ledgers").join(format!("{}.ron", ledger.id)),
-            ron::ser::to_string_pretty(ledger, pretty.clone()).expect("ledger") + "\n",
+            to_ron(ledger),
         ));
     }
     out

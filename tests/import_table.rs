@@ -23,7 +23,7 @@ fn opts() -> ImportOptions {
 
 #[test]
 fn csv_with_quotes_bom_and_an_unknown_header() {
-    let report = import_table(&fixture("quoted.csv"), Format::Auto, &opts()).expect("csv imports");
+    let report = import_table(&fixture("quoted.csv"), Format::Auto, opts()).expect("csv imports");
     let items = &report.ledger.items;
     assert_eq!(items.len(), 3);
     assert_eq!(items[0].id, "1");
@@ -69,7 +69,7 @@ fn csv_with_quotes_bom_and_an_unknown_header() {
 
 #[test]
 fn duplicate_numbers_get_unique_ids_and_a_note() {
-    let report = import_table(&fixture("duplicates.txt"), Format::Pipe, &opts()).expect("imports");
+    let report = import_table(&fixture("duplicates.txt"), Format::Pipe, opts()).expect("imports");
     let ids: Vec<&str> = report.ledger.items.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["1", "2-1", "2-2", "3"]);
     assert_eq!(report.ledger.items[1].number, "2");
@@ -87,7 +87,7 @@ fn duplicate_numbers_get_unique_ids_and_a_note() {
 
 #[test]
 fn a_stray_line_inside_the_table_is_an_error_naming_it() {
-    let err = import_table(&fixture("garbage_row.txt"), Format::Auto, &opts()).unwrap_err();
+    let err = import_table(&fixture("garbage_row.txt"), Format::Auto, opts()).unwrap_err();
     match &err {
         ImportError::Row { line, text, .. } => {
             assert_eq!(*line, 3);
@@ -101,16 +101,16 @@ fn a_stray_line_inside_the_table_is_an_error_naming_it() {
 #[test]
 fn too_many_cells_and_missing_titles_are_errors_with_lines() {
     let text = "序号 | 任务 | 完成时限 |\n1 | 甲 | 3月底前 | 多余 |\n";
-    let err = import_table(text, Format::Pipe, &opts()).unwrap_err();
+    let err = import_table(text, Format::Pipe, opts()).unwrap_err();
     assert!(matches!(err, ImportError::Row { line: 2, .. }), "{err}");
     let text = "序号 | 任务 | 完成时限 |\n1 |  | 3月底前 |\n";
-    let err = import_table(text, Format::Pipe, &opts()).unwrap_err();
+    let err = import_table(text, Format::Pipe, opts()).unwrap_err();
     assert!(matches!(err, ImportError::Row { line: 2, .. }), "{err}");
 }
 
 #[test]
 fn garbage_without_a_header_is_refused() {
-    let err = import_table("\u{1b}[31m乱码 xx\nfoo,bar\n", Format::Auto, &opts()).unwrap_err();
+    let err = import_table("\u{1b}[31m乱码 xx\nfoo,bar\n", Format::Auto, opts()).unwrap_err();
     assert!(
         matches!(err, ImportError::NoHeader { lines: 2, .. }),
         "{err}"
@@ -120,11 +120,10 @@ fn garbage_without_a_header_is_refused() {
         "escape sequences are neutralised"
     );
     assert_eq!(
-        import_table("  \n", Format::Auto, &opts()),
+        import_table("  \n", Format::Auto, opts()),
         Err(ImportError::Empty)
     );
-    let err =
-        import_table("完成时限,责任单位\n3月底前,办公室\n", Format::Csv, &opts()).unwrap_err();
+    let err = import_table("完成时限,责任单位\n3月底前,办公室\n", Format::Csv, opts()).unwrap_err();
     assert!(
         matches!(err, ImportError::NoTitleColumn { line: 1, .. }),
         "{err}"
@@ -134,7 +133,7 @@ fn garbage_without_a_header_is_refused() {
 #[test]
 fn a_broken_csv_quote_names_the_line() {
     let text = "序号,任务\n1,\"未闭合\n";
-    match import_table(text, Format::Csv, &opts()) {
+    match import_table(text, Format::Csv, opts()) {
         Err(ImportError::Csv { line, .. }) => assert!(line >= 2, "line {line}"),
         // The csv crate accepts an unterminated quote at end of input; then the text is kept.
         Ok(report) => assert_eq!(report.ledger.items[0].title, "未闭合"),
@@ -146,7 +145,7 @@ proptest! {
     #[test]
     fn import_never_panics(text in "\\PC{0,200}", pipe in any::<bool>()) {
         let format = if pipe { Format::Pipe } else { Format::Auto };
-        let _ = import_table(&text, format, &opts());
+        let _ = import_table(&text, format, opts());
     }
 
     #[test]
@@ -155,7 +154,7 @@ proptest! {
         for (number, title) in &rows {
             text.push_str(&format!("{number} | {title} | 3月底前 |\n"));
         }
-        let report = import_table(&text, Format::Pipe, &opts()).expect("valid table");
+        let report = import_table(&text, Format::Pipe, opts()).expect("valid table");
         let mut ids: Vec<&str> = report.ledger.items.iter().map(|i| i.id.as_str()).collect();
         prop_assert_eq!(ids.len(), rows.len());
         ids.sort_unstable();

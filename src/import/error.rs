@@ -49,6 +49,18 @@ pub enum ImportError {
     },
 }
 
+impl ImportError {
+    /// The 1-based input line the error is about, when there is one (for `file:line:` prefixes).
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            ImportError::NoTitleColumn { line, .. }
+            | ImportError::Row { line, .. }
+            | ImportError::Csv { line, .. } => Some(*line),
+            ImportError::Empty | ImportError::NoHeader { .. } => None,
+        }
+    }
+}
+
 /// Shorten and clean a piece of input for an error message.
 pub(crate) fn excerpt(text: &str) -> String {
     crate::text::truncate(text.trim(), 60)

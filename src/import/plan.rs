@@ -15,7 +15,7 @@ use crate::domain::ledger::Column;
 use crate::domain::{Item, LedgerKind};
 
 /// Import a plan's numbered tasks.
-pub fn import_task_plan(text: &str, opts: &ImportOptions) -> Result<ImportReport, ImportError> {
+pub fn import_task_plan(text: &str, opts: ImportOptions) -> Result<ImportReport, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
@@ -67,7 +67,7 @@ pub fn import_task_plan(text: &str, opts: &ImportOptions) -> Result<ImportReport
             first: excerpt(text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")),
         });
     }
-    let mut ledger = new_ledger(opts);
+    let mut ledger = new_ledger(&opts);
     ledger.kind = LedgerKind::TaskDivision;
     ledger.default_deadline = plan_deadline(text);
     if let Some(d) = &ledger.default_deadline {
@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn tasks_sections_assignments_and_phases() {
         let text = "二、实施步骤\n——2022年是司法所规范化建设推进年。根据…\n——2023年是司法所规范化建设提升年。坚持…\n三、主要任务\n(一)政治建设\n1.坚持政治统领。坚持把政治建设放在首位。(指导部门:市局党群处,责任单位:各区局)\n(二)组织队伍建设\n16.提升队伍素质。到2022年底,每个司法所至少配备1名。(指导部门:市局监查处、党群处,责任单位:各区局)\n四、工作要求\n各区局于每年10月底前形成年度报告报送市局。\n";
-        let report = import_task_plan(text, &ImportOptions::default()).unwrap();
+        let report = import_task_plan(text, ImportOptions::default()).unwrap();
         let items = &report.ledger.items;
         assert_eq!(items.len(), 2);
         assert_eq!(items[0].title, "坚持政治统领");

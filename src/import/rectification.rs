@@ -42,11 +42,20 @@ impl Level {
     }
 }
 
-/// Import a 巡察整改 report. `source` dates the 整改情况 texts; when `None`, the date and
-/// author are read from the report's last lines (a `YYYY年M月D日` line and the line above it).
+/// Import a 巡察整改 report; its 整改情况 texts are dated and signed with the report's
+/// last lines (a `YYYY年M月D日` line and the signature above it).
 pub fn import_rectification_report(
     text: &str,
-    opts: &ImportOptions,
+    opts: ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    import_rectification_report_from(text, opts, None)
+}
+
+/// Import a 巡察整改 report with the date and author of its 整改情况 given (`None`: read
+/// them from the report's signature, as [`import_rectification_report`] does).
+pub fn import_rectification_report_from(
+    text: &str,
+    opts: ImportOptions,
     source: Option<ReportSource>,
 ) -> Result<ImportReport, ImportError> {
     if text.trim().is_empty() {
@@ -75,7 +84,7 @@ pub fn import_rectification_report(
             first: excerpt(text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")),
         });
     }
-    Ok(tree.finish(opts))
+    Ok(tree.finish(&opts))
 }
 
 /// Builds the tree line by line.
@@ -354,7 +363,7 @@ mod tests {
 
     #[test]
     fn the_tree_has_ids_parents_progress_and_results() {
-        let report = import_rectification_report(REPORT, &ImportOptions::default(), None).unwrap();
+        let report = import_rectification_report(REPORT, ImportOptions::default()).unwrap();
         let items = &report.ledger.items;
         let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["1", "1.1", "1.1.1"]);
@@ -376,12 +385,9 @@ mod tests {
 
     #[test]
     fn a_problem_without_its_parent_names_the_line() {
-        let err = import_rectification_report(
-            "1.面上问题:乙\n2025年2月21日\n",
-            &ImportOptions::default(),
-            None,
-        )
-        .unwrap_err();
+        let err =
+            import_rectification_report("1.面上问题:乙\n2025年2月21日\n", ImportOptions::default())
+                .unwrap_err();
         assert!(matches!(err, ImportError::Row { line: 1, .. }), "{err}");
     }
 }

@@ -101,7 +101,7 @@ pub fn build_samples(sources: SampleSources<'_>) -> Result<SampleWorkspace, Impo
     }
     let mut shanghai = import_task_plan(
         sources.shanghai_2022,
-        &ImportOptions {
+        ImportOptions {
             title: "上海市司法所规范化建设三年行动(2022-2024年)任务分工".into(),
             base_year: 2022,
             id: "2022-shanghai".into(),
@@ -113,12 +113,11 @@ pub fn build_samples(sources: SampleSources<'_>) -> Result<SampleWorkspace, Impo
     ledgers.push(shanghai);
     let mut xuncha = import_rectification_report(
         sources.rectification_2024,
-        &ImportOptions {
+        ImportOptions {
             title: "2024年市委巡察反馈问题整改台账".into(),
             base_year: 2024,
             id: "2024-xuncha".into(),
         },
-        None,
     )?
     .ledger;
     xuncha.source =
@@ -149,7 +148,7 @@ pub fn import_2023(attachment: &Attachment, id: &str) -> Result<Ledger, ImportEr
         base_year: 2023,
         id: id.to_string(),
     };
-    let mut ledger = import_table(&attachment.table, Format::Pipe, &opts)?.ledger;
+    let mut ledger = import_table(&attachment.table, Format::Pipe, opts)?.ledger;
     ledger.kind = LedgerKind::Project;
     ledger.source = format!(
         "绵阳市司法局 2023年全市司法行政“四个项目年”项目化管理工作方案 附件{}",

@@ -23,7 +23,7 @@ use crate::domain::ledger::Column;
 pub fn import_table(
     text: &str,
     format: Format,
-    opts: &ImportOptions,
+    opts: ImportOptions,
 ) -> Result<ImportReport, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
@@ -57,7 +57,7 @@ pub fn import_table(
     for row in &rows[header_at + 1..] {
         builder.add_row(row)?;
     }
-    Ok(builder.finish(opts, header.line))
+    Ok(builder.finish(&opts, header.line))
 }
 
 /// `Auto` becomes `Pipe` when some `|` line carries a header row, else `Csv`.
