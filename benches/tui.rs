@@ -130,8 +130,8 @@ fn workspace(n: usize) -> Workspace {
                     }
                 })
                 .collect();
-            LoadedLedger {
-                ledger: Ledger {
+            LoadedLedger::new(
+                Ledger {
                     format: 1,
                     id: format!("gen-{l}"),
                     title: format!("生成台账{l}"),
@@ -139,8 +139,8 @@ fn workspace(n: usize) -> Workspace {
                     items,
                     ..Ledger::default()
                 },
-                path: format!("ledgers/gen-{l}.ron").into(),
-            }
+                format!("ledgers/gen-{l}.ron").into(),
+            )
         })
         .collect();
     Workspace {

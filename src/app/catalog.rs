@@ -67,9 +67,9 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Assess every item of the workspace at `today` and build the search index.
-    pub fn new(workspace: Workspace, today: NaiveDate) -> Self {
-        let calendar = WorkCalendar::new(workspace.config.rules.calendar);
+    /// Assess every item of the workspace at `today` on `calendar` and build the search index.
+    pub fn new(workspace: Workspace, calendar: WorkCalendar, today: NaiveDate) -> Self {
+        let calendar = calendar.with_mode(workspace.config.rules.calendar);
         let mut unit_names: BTreeMap<&str, u32> = BTreeMap::new();
         for l in &workspace.ledgers {
             for item in &l.ledger.items {

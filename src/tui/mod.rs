@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use crate::app::{Action, Effect, State, update};
+use crate::domain::calendar::WorkCalendar;
 use crate::input::KeyMap;
 use crate::storage::Workspace;
 use crate::ui::{self, Theme};
@@ -32,8 +33,9 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("duban 的交互界面需要在终端中运行;脚本中请使用 duban list 等子命令");
     }
-    let (keys, messages) = KeyMap::load(&workspace.dir);
-    let mut state = State::new(workspace, today);
+    let (keys, mut messages) = KeyMap::load(&workspace.dir);
+    let calendar = load_calendar(&workspace, &mut messages);
+    let mut state = State::with_calendar(workspace, calendar, today);
     state.message = messages.into_iter().next();
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
@@ -44,6 +46,26 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
     let size = guard.terminal.size().context("无法读取终端大小")?;
     update(&mut state, Action::Resize(size.width, size.height), today);
     event_loop(&mut guard, &mut state, &keys, &theme, &stop, today)
+}
+
+/// The holiday calendar with the workspace's `holidays.ron`; a bad file is reported and
+/// the bundled calendar used.
+fn load_calendar(workspace: &Workspace, messages: &mut Vec<String>) -> WorkCalendar {
+    let mode = workspace.config.rules.calendar;
+    match crate::storage::load_holiday_overrides(&workspace.dir) {
+        Ok(None) => WorkCalendar::new(mode),
+        Ok(Some((text, path))) => match WorkCalendar::from_override_ron(&text) {
+            Ok(calendar) => calendar.with_mode(mode),
+            Err(e) => {
+                messages.push(format!("{}: {e};使用内置节假日", path.display()));
+                WorkCalendar::new(mode)
+            }
+        },
+        Err(e) => {
+            messages.push(format!("{e};使用内置节假日"));
+            WorkCalendar::new(mode)
+        }
+    }
 }
 
 /// What the input thread hands to the loop.

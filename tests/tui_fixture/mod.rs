@@ -202,9 +202,9 @@ pub fn workspace() -> Workspace {
         },
         ledgers: ledgers
             .into_iter()
-            .map(|ledger| LoadedLedger {
-                path: format!("ledgers/{}.ron", ledger.id).into(),
-                ledger,
+            .map(|ledger| {
+                let path = format!("ledgers/{}.ron", ledger.id).into();
+                LoadedLedger::new(ledger, path)
             })
             .collect(),
         broken: Vec::new(),
