@@ -168,6 +168,7 @@ fn build_index(workspace: &Workspace) -> SearchIndex {
         title: &item.title,
         category: &item.category,
         units,
+        deadline: item.current_deadline(),
         measures: &item.measures,
     }))
 }

@@ -1,6 +1,7 @@
 //! The search index: fuzzy matching (fuzzy-matcher's SkimMatcherV2) over each item's
-//! number, title, category, units and measures, plus pinyin matching (initials, full
-//! pinyin, every reading of a heteronym) over its title, number, category and units.
+//! number, title, category, units, deadline text and measures, plus pinyin matching
+//! (initials, full pinyin, every reading of a heteronym) over all of them but the
+//! measures (long prose would make short initials match almost anything).
 //!
 //! Built once at load; every keystroke either narrows the previous hits (when the query
 //! extends the previous one, which is what typing does) or scans all documents with a
@@ -31,6 +32,8 @@ pub struct SearchFields<'a> {
     pub category: &'a str,
     /// The units, joined.
     pub units: &'a str,
+    /// The deadline text (长期, 12月底前 …).
+    pub deadline: &'a str,
     /// The measures text.
     pub measures: &'a str,
 }
@@ -38,12 +41,12 @@ pub struct SearchFields<'a> {
 /// One indexed document (an item).
 #[derive(Debug, Clone)]
 struct Doc {
-    /// `title number category units measures`, separated by spaces; the title comes first so
+    /// `title number category units deadline measures`, separated by spaces; the title comes first so
     /// match positions below `title_chars` are positions in the title.
     text: Box<str>,
     /// Characters of the title.
     title_chars: u32,
-    /// Reading codes of `title number category units` (the pinyin-searchable part).
+    /// Reading codes of `title number category units deadline` (the pinyin-searchable part).
     name_codes: Box<[u16]>,
     /// The set of the lower-cased characters of `text` (see [`char_bits`]).
     text_mask: u128,
@@ -130,7 +133,10 @@ impl SearchIndex {
         let docs = fields
             .into_iter()
             .map(|f| {
-                let name = format!("{} {} {} {}", f.title, f.number, f.category, f.units);
+                let name = format!(
+                    "{} {} {} {} {}",
+                    f.title, f.number, f.category, f.units, f.deadline
+                );
                 let text = format!("{name} {}", f.measures);
                 let name_codes = table.encode(&name).into_boxed_slice();
                 Doc {
