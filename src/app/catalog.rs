@@ -60,7 +60,7 @@ pub struct Catalog {
     pub today: NaiveDate,
     /// All items, ledger by ledger in source order.
     pub entries: Vec<Entry>,
-    /// Every unit named by an item, sorted.
+    /// Every unit named by an item, sorted at load (units added by edits come last).
     pub units: Vec<String>,
     /// The search index; document `i` is entry `i`.
     pub index: SearchIndex,
@@ -119,7 +119,9 @@ impl Catalog {
         self.entries.get(index as usize)
     }
 
-    /// Recompute one entry after its item changed (editing); the search text is not re-indexed.
+    /// Recompute one entry after its item changed (editing): assessment, bucket and search
+    /// text. Units new to the catalogue are added to [`Catalog::units`] (at the end, so the
+    /// indices held elsewhere stay valid). Call [`crate::app::State::rebuild_view`] after.
     pub fn reassess(&mut self, index: usize) {
         let Some(entry) = self.entries.get(index) else {
             return;
@@ -128,9 +130,43 @@ impl Catalog {
         let item = &ledger.items[entry.item];
         let assessment = assess(ledger, item, &self.config.rules, &self.calendar, self.today);
         let bucket = DueBucket::classify(item, &assessment, self.today);
+        let mut unit_ids = Vec::new();
+        for name in item.all_units() {
+            let id = match self.units.iter().position(|u| u == name) {
+                Some(i) => i,
+                None => {
+                    self.units.push(name.to_string());
+                    self.units.len() - 1
+                }
+            };
+            unit_ids.push(id as u32);
+        }
+        let units = item.all_units().join(" ");
+        self.index.replace(
+            index as u32,
+            SearchFields {
+                number: &item.number,
+                title: &item.title,
+                category: &item.category,
+                units: &units,
+                deadline: item.current_deadline(),
+                measures: &item.measures,
+            },
+        );
         let entry = &mut self.entries[index];
         entry.assessment = assessment;
         entry.bucket = bucket;
+        entry.units = unit_ids;
+    }
+
+    /// The item of an entry, mutably (for edits; call [`Catalog::reassess`] after).
+    pub fn item_mut(&mut self, index: usize) -> Option<&mut Item> {
+        let entry = self.entries.get(index)?;
+        self.ledgers
+            .get_mut(entry.ledger)?
+            .ledger
+            .items
+            .get_mut(entry.item)
     }
 
     /// Replace an entry's assessment with one computed elsewhere (tests, previews of an

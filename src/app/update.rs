@@ -179,6 +179,12 @@ fn browse(state: &mut State, action: Action) {
             state.search.editing = true;
             view.focus = Pane::Table;
         }
+        // Text pasted outside the search box starts a search with it.
+        (_, Action::SearchInsert(text)) => {
+            state.search.editing = true;
+            view.focus = Pane::Table;
+            search(state, Action::SearchInsert(text));
+        }
         (_, Action::Back) if state.search.is_active() => {
             state.search.query.clear();
             run_search(state);

@@ -56,6 +56,25 @@ struct Doc {
     initials: u32,
 }
 
+impl Doc {
+    fn new(f: &SearchFields<'_>, table: &mut ReadingTable) -> Doc {
+        let name = format!(
+            "{} {} {} {} {}",
+            f.title, f.number, f.category, f.units, f.deadline
+        );
+        let text = format!("{name} {}", f.measures);
+        let name_codes = table.encode(&name).into_boxed_slice();
+        Doc {
+            text_mask: mask_of(&text),
+            pinyin_mask: table.letters_of(&name_codes),
+            initials: table.initials_of(&name_codes),
+            title_chars: f.title.chars().count() as u32,
+            text: text.into_boxed_str(),
+            name_codes,
+        }
+    }
+}
+
 /// A document that matched, with a cheap score (higher is better): a pinyin match, a
 /// contiguous occurrence or a scattered one, in the title or elsewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,27 +151,20 @@ impl SearchIndex {
         let mut table = ReadingTable::new();
         let docs = fields
             .into_iter()
-            .map(|f| {
-                let name = format!(
-                    "{} {} {} {} {}",
-                    f.title, f.number, f.category, f.units, f.deadline
-                );
-                let text = format!("{name} {}", f.measures);
-                let name_codes = table.encode(&name).into_boxed_slice();
-                Doc {
-                    text_mask: mask_of(&text),
-                    pinyin_mask: table.letters_of(&name_codes),
-                    initials: table.initials_of(&name_codes),
-                    title_chars: f.title.chars().count() as u32,
-                    text: text.into_boxed_str(),
-                    name_codes,
-                }
-            })
+            .map(|f| Doc::new(&f, &mut table))
             .collect();
         SearchIndex {
             docs,
             table,
             matcher: SkimMatcherV2::default().smart_case(),
+        }
+    }
+
+    /// Re-index one document after its item was edited; out-of-range indices are ignored.
+    pub fn replace(&mut self, doc_index: u32, fields: SearchFields<'_>) {
+        let doc = Doc::new(&fields, &mut self.table);
+        if let Some(slot) = self.docs.get_mut(doc_index as usize) {
+            *slot = doc;
         }
     }
 
