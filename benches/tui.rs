@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use duban::app::{Action, State, update};
+use duban::app::{Action, SortKey, State, update};
 use duban::domain::{Item, Ledger, ProgressEntry, Status, WorkspaceConfig};
 use duban::input::KeyMap;
 use duban::storage::{LoadedLedger, Workspace};
@@ -238,8 +238,10 @@ fn rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-fn report_percentiles(n: usize, state: &mut State) {
+fn report_percentiles(n: usize, state: &mut State, sort: SortKey) {
     let mut screen = Screen::new();
+    let previous = state.view.sort;
+    state.view.set_sort(&state.catalog, sort);
     let mut samples = Vec::new();
     for _ in 0..5 {
         type_queries(state, &mut screen, QUERIES, &mut samples);
@@ -247,8 +249,10 @@ fn report_percentiles(n: usize, state: &mut State) {
     let p50 = percentile(&mut samples, 0.5);
     let p99 = percentile(&mut samples, 0.99);
     let max = percentile(&mut samples, 1.0);
+    state.view.set_sort(&state.catalog, previous);
     println!(
-        "search keystroke at {n} items: {} keystrokes, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        "search keystroke at {n} items ({}): {} keystrokes, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        sort.label(),
         samples.len(),
         p50.as_secs_f64() * 1e3,
         p99.as_secs_f64() * 1e3,
@@ -329,8 +333,11 @@ fn benches(c: &mut Criterion) {
     );
     let mut small = open(10_000);
     report_breakdown(100_000, &mut big);
-    report_percentiles(10_000, &mut small);
-    report_percentiles(100_000, &mut big);
+    report_percentiles(10_000, &mut small, SortKey::Severity);
+    report_percentiles(100_000, &mut big, SortKey::Severity);
+    // Ranking by relevance scores every shown row with SkimMatcherV2 on each keystroke.
+    report_percentiles(10_000, &mut small, SortKey::Relevance);
+    report_percentiles(100_000, &mut big, SortKey::Relevance);
 
     for (n, state) in [(10_000usize, &mut small), (100_000, &mut big)] {
         let mut screen = Screen::new();

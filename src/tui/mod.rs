@@ -35,8 +35,19 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
     }
     let (keys, mut messages) = KeyMap::load(&workspace.dir);
     let calendar = load_calendar(&workspace, &mut messages);
+    for broken in &workspace.broken {
+        messages.push(format!(
+            "无法读取(未改动该文件):{}: {}",
+            broken.path.display(),
+            broken.message
+        ));
+    }
     let mut state = State::with_calendar(workspace, calendar, today);
-    state.message = messages.into_iter().next();
+    let more = messages.len().saturating_sub(1);
+    state.message = messages.into_iter().next().map(|first| match more {
+        0 => first,
+        n => format!("{first}(另有{n}条提示)"),
+    });
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).context("无法注册信号处理")?;
