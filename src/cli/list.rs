@@ -1,6 +1,7 @@
 //! `duban list`: every item with its warning colour and reason, filtered and sorted by severity.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -9,6 +10,7 @@ use clap::{Args, ValueEnum};
 use super::context::{CliError, Globals};
 use super::edit::brief_list;
 use super::list_output;
+use super::shim;
 use crate::domain::assess::assess;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::{Colour, Status};
@@ -236,6 +238,24 @@ pub fn render(rows: &[ListRow], format: ListFormat, width: usize, colour: bool) 
         ListFormat::Json => list_output::json(rows),
         ListFormat::Table => list_output::table(rows, width, colour).into_bytes(),
     }
+}
+
+/// Everything `duban list` does after parsing, for one workspace folder: load, assess,
+/// filter, sort and render (used by the benchmark).
+pub fn list_workspace(
+    dir: &Path,
+    filter: &ListFilter,
+    format: ListFormat,
+    today: NaiveDate,
+    width: usize,
+) -> Result<Vec<u8>, CliError> {
+    let ws = shim::load_workspace(dir)?;
+    Ok(render(
+        &collect_rows(&ws, filter, today),
+        format,
+        width,
+        false,
+    ))
 }
 
 /// Run the command: validate the filters, load, assess, print.
