@@ -7,6 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use duban::cli::list::{ListFilter, ListFormat, collect_rows, list_workspace, render};
+use duban::domain::calendar::WorkCalendar;
 use duban::storage::{LoadedLedger, Workspace};
 
 const ITEMS: usize = 10_000;
@@ -37,15 +38,16 @@ fn bench_list(c: &mut Criterion) {
         config,
         ledgers: ledgers
             .into_iter()
-            .map(|ledger| LoadedLedger {
-                path: dir.join("ledgers").join(format!("{}.ron", ledger.id)),
-                ledger,
+            .map(|ledger| {
+                let path = dir.join("ledgers").join(format!("{}.ron", ledger.id));
+                LoadedLedger::new(ledger, path)
             })
             .collect(),
         broken: Vec::new(),
     };
     write_workspace(dir, &workspace);
     let filter = ListFilter::default();
+    let calendar = WorkCalendar::new(workspace.config.rules.calendar);
 
     let mut group = c.benchmark_group("list_csv_10k");
     group.sample_size(20);
@@ -56,13 +58,13 @@ fn bench_list(c: &mut Criterion) {
     });
     group.bench_function("assess_render_in_memory", |b| {
         b.iter(|| {
-            let rows = collect_rows(black_box(&workspace), &filter, today());
+            let rows = collect_rows(black_box(&workspace), &calendar, &filter, today());
             render(&rows, ListFormat::Csv, 100, false)
         })
     });
     group.bench_function("table_in_memory", |b| {
         b.iter(|| {
-            let rows = collect_rows(black_box(&workspace), &filter, today());
+            let rows = collect_rows(black_box(&workspace), &calendar, &filter, today());
             render(&rows, ListFormat::Table, 120, false)
         })
     });

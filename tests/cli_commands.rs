@@ -364,7 +364,12 @@ fn import_creates_a_workspace_then_refuses_to_overwrite_the_ledger() {
         ("新台账", 2024, 2)
     );
     let check = duban(&dir).arg("check").output().expect("runs");
-    assert_ne!(check.status.code(), Some(2), "the new ledger is readable");
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
     assert!(String::from_utf8_lossy(&check.stdout).contains("新台账  2 项"));
 
     let before = snapshot(&dir);

@@ -149,7 +149,12 @@ pub fn run(globals: &Globals, _args: &CheckArgs) -> Result<ExitCode, CliError> {
             line.push_str(&format!("({})", tree_summary(&depth_counts(ledger))));
         }
         outln!("{line}");
-        let problems = ledger_problems(ledger, &ws.config.units);
+        let mut problems = ledger_problems(ledger, &ws.config.units);
+        problems.extend(
+            loaded
+                .file_name_problem()
+                .map(|p| sanitize(&p).into_owned()),
+        );
         problem_count += problems.len();
         for p in problems {
             outln!("  问题:{p}");

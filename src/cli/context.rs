@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::shim as storage;
 use crate::domain::WorkspaceConfig;
-use crate::storage::{CONFIG_FILE, StorageError, Workspace};
+use crate::domain::calendar::WorkCalendar;
+use crate::storage::{self, CONFIG_FILE, StorageError, Workspace};
 
 /// A command's failure: a one-line message for stderr and the process exit code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl From<StorageError> for CliError {
     fn from(e: StorageError) -> Self {
         let detail = match &e {
             StorageError::Parse { .. } => "(此文件无法解析,duban 不会改写它;请修正后重试)",
-            StorageError::Io { .. } => "",
+            _ => "",
         };
         CliError::new(format!("{}{detail}", crate::text::sanitize(&e.to_string())))
     }
@@ -123,17 +123,26 @@ impl Globals {
 
 /// Read `duban.ron` of the workspace in `dir`.
 fn read_config(dir: &Path) -> Result<WorkspaceConfig, CliError> {
-    let path = dir.join(CONFIG_FILE);
-    let text = std::fs::read_to_string(&path).map_err(|source| StorageError::Io {
-        path: path.clone(),
-        source,
-    })?;
-    Ok(ron::from_str(&text).map_err(|e| StorageError::Parse {
-        path: path.clone(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
-    })?)
+    Ok(storage::load_config(dir)?)
+}
+
+/// The workspace's working-day calendar: the bundled holidays plus its `holidays.ron`
+/// overrides, counting in the rules' day unit. A bad override file is an error naming
+/// its line and column.
+pub fn calendar_of(workspace: &Workspace) -> Result<WorkCalendar, CliError> {
+    let mode = workspace.config.rules.calendar;
+    match storage::load_holiday_overrides(&workspace.dir)? {
+        None => Ok(WorkCalendar::new(mode)),
+        Some((text, path)) => WorkCalendar::from_override_ron(&text)
+            .map(|c| c.with_mode(mode))
+            .map_err(|e| {
+                CliError::new(format!(
+                    "{}:{}(请修正该文件或删除它以使用内置节假日)",
+                    path.display(),
+                    crate::text::sanitize(&e.to_string())
+                ))
+            }),
+    }
 }
 
 fn no_workspace_error(dir: &Path) -> CliError {

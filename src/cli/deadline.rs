@@ -6,7 +6,6 @@ use chrono::Datelike;
 use clap::{Args, ValueEnum};
 
 use super::context::{CliError, Globals};
-use super::shim as explainer;
 use crate::domain::deadline;
 use crate::text::sanitize;
 
@@ -43,9 +42,9 @@ pub fn run(globals: &Globals, args: &DeadlineArgs) -> Result<ExitCode, CliError>
     };
     let schedule = deadline::parse(&args.text, year);
     match args.format {
-        DeadlineFormat::Json => outln!("{}", explainer::to_json(&schedule)),
+        DeadlineFormat::Json => outln!("{}", deadline::to_json(&schedule)),
         DeadlineFormat::Text => {
-            for line in explainer::explain(&schedule) {
+            for line in deadline::explain(&schedule) {
                 outln!("{}", sanitize(&line));
             }
         }

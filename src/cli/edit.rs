@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use super::context::CliError;
-use super::shim as storage;
 use crate::domain::ids::validate_file_id;
 use crate::domain::{Item, Ledger};
 use crate::storage::{LEDGER_DIR, ledger_path};
@@ -60,7 +59,7 @@ pub fn update<T>(
     backups: usize,
     edit: impl FnOnce(&mut Ledger) -> Result<T, CliError>,
 ) -> Result<T, CliError> {
-    storage::update_ledger(dir, ledger_id, backups, edit)
+    crate::storage::update_ledger(dir, ledger_id, backups, edit)
 }
 
 /// "a, b, c 等 N 个" — a short, sanitised list of ids for error messages.

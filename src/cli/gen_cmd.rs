@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::context::{CliError, Globals};
-use super::shim as storage;
+use crate::storage;
 
 /// Arguments of `duban gen`.
 #[derive(Debug, Args)]

@@ -6,11 +6,10 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::context::{CliError, Globals};
-use super::shim as storage;
-use super::shim_import::{self as import, Format, ImportOptions};
 use crate::domain::WorkspaceConfig;
 use crate::domain::ids::validate_file_id;
-use crate::storage::{CONFIG_FILE, ledger_path};
+use crate::import::{self, Format, ImportOptions};
+use crate::storage::{self, CONFIG_FILE, ledger_path};
 use crate::text::sanitize;
 
 /// Table format of the input file.
@@ -102,11 +101,11 @@ pub fn run(globals: &Globals, args: &ImportArgs) -> Result<ExitCode, CliError> {
         id: id.clone(),
     };
     let report = import::import_table(&text, format, options).map_err(|e| {
-        CliError::new(format!(
-            "{}:{}",
-            args.file.display(),
-            sanitize(&e.to_string())
-        ))
+        let at = match e.line() {
+            Some(line) => format!("{}:{line}", args.file.display()),
+            None => args.file.display().to_string(),
+        };
+        CliError::new(format!("{at}: {}", sanitize(&e.to_string())))
     })?;
     if report.ledger.items.is_empty() {
         return Err(CliError::new(format!(

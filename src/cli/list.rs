@@ -7,10 +7,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::context::{CliError, Globals};
+use super::context::{CliError, Globals, calendar_of};
 use super::edit::brief_list;
 use super::list_output;
-use super::shim;
 use crate::domain::assess::assess;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::{Colour, Status};
@@ -147,8 +146,12 @@ impl ListFilter {
 }
 
 /// Assess every item of the workspace at `today`, filter, and sort by severity then due date.
-pub fn collect_rows(ws: &Workspace, filter: &ListFilter, today: NaiveDate) -> Vec<ListRow> {
-    let calendar = WorkCalendar::new(ws.config.rules.calendar);
+pub fn collect_rows(
+    ws: &Workspace,
+    calendar: &WorkCalendar,
+    filter: &ListFilter,
+    today: NaiveDate,
+) -> Vec<ListRow> {
     let mut rows = Vec::new();
     for loaded in &ws.ledgers {
         let ledger = &loaded.ledger;
@@ -173,7 +176,7 @@ pub fn collect_rows(ws: &Workspace, filter: &ListFilter, today: NaiveDate) -> Ve
             {
                 continue;
             }
-            let assessment = assess(ledger, item, &ws.config.rules, &calendar, today);
+            let assessment = assess(ledger, item, &ws.config.rules, calendar, today);
             let colour = if item.status.is_open() {
                 assessment.warning.colour
             } else {
@@ -249,9 +252,10 @@ pub fn list_workspace(
     today: NaiveDate,
     width: usize,
 ) -> Result<Vec<u8>, CliError> {
-    let ws = shim::load_workspace(dir)?;
+    let ws = crate::storage::load_workspace(dir)?;
+    let calendar = calendar_of(&ws)?;
     Ok(render(
-        &collect_rows(&ws, filter, today),
+        &collect_rows(&ws, &calendar, filter, today),
         format,
         width,
         false,
@@ -276,7 +280,8 @@ pub fn run(globals: &Globals, args: &ListArgs) -> Result<ExitCode, CliError> {
         eprintln!("duban: 跳过无法读取的台账:{}", sanitize(&broken.message));
     }
     let today = globals.today_for(Some(&ws.config));
-    let rows = collect_rows(&ws, &filter, today);
+    let calendar = calendar_of(&ws)?;
+    let rows = collect_rows(&ws, &calendar, &filter, today);
     let (width, colour) = list_output::terminal_style();
     let out = render(&rows, args.format, width, colour);
     let mut stdout = std::io::stdout().lock();

@@ -75,7 +75,7 @@ pub fn json(rows: &[ListRow]) -> Vec<u8> {
     out
 }
 
-/// Column widths of the table for a terminal `total` columns wide.
+/// Column widths of the table; 0 hides a column.
 struct Layout {
     ledger: usize,
     id: usize,
@@ -86,34 +86,64 @@ struct Layout {
     reason: usize,
 }
 
+/// The colour chip ("■红") is this wide.
+const CHIP: usize = 4;
+
 impl Layout {
+    /// Narrow terminals (80 columns) drop the status column and shorten the ledger id;
+    /// the title takes what is left (at least 8 columns).
     fn for_width(total: usize, rows: &[ListRow]) -> Layout {
-        let widest = |f: &dyn Fn(&ListRow) -> usize, cap: usize, min: usize| {
-            rows.iter().map(f).max().unwrap_or(0).clamp(min, cap)
+        let widest = |f: &dyn Fn(&ListRow) -> usize, cap: usize| {
+            rows.iter().map(f).max().unwrap_or(0).clamp(4, cap)
         };
-        let id = widest(&|r| width(&r.id), 8, 4);
-        let ledger = if total >= 110 {
-            widest(&|r| width(&r.ledger), 16, 4)
-        } else {
-            0
+        let (ledger_cap, status, units, reason_min) = match total {
+            0..100 => (10, 0, 8, 16),
+            100..140 => (14, 6, 14, 20),
+            _ => (18, 6, 20, 24),
         };
-        let status = 6;
-        let due = 10;
-        let units = if total >= 100 { 16 } else { 10 };
-        let reason = if total >= 100 { 20 } else { 14 };
-        // colour chip (4) + the gaps between the columns present.
-        let gaps = 7 + usize::from(ledger > 0);
-        let fixed = 4 + ledger + id + status + due + units + reason + gaps;
-        let title = total.saturating_sub(fixed).max(8);
-        Layout {
-            ledger,
-            id,
+        let mut l = Layout {
+            ledger: widest(&|r| width(&r.ledger), ledger_cap),
+            id: widest(&|r| width(&r.id), 8),
             status,
-            due,
+            due: 10,
             units,
-            title,
-            reason,
+            title: 0,
+            reason: 0,
+        };
+        let shown = [l.ledger, l.id, l.status, l.due, l.units];
+        // One gap after the chip and each shown column (title included).
+        let gaps = shown.iter().filter(|w| **w > 0).count() + 2;
+        let flexible = total.saturating_sub(CHIP + shown.iter().sum::<usize>() + gaps);
+        // The reason is what a supervisor reads out: it gets up to 2/5 of the free space.
+        let reason_wanted = rows.iter().map(|r| width(&r.reason)).max().unwrap_or(0);
+        l.reason = reason_wanted.min((flexible * 2 / 5).max(reason_min)).max(4);
+        l.title = flexible.saturating_sub(l.reason).max(8);
+        l
+    }
+
+    /// The cells of one line, hidden columns left out.
+    fn cells(&self, chip: String, texts: [&str; 7]) -> Vec<String> {
+        let widths = [
+            self.ledger,
+            self.id,
+            self.status,
+            self.due,
+            self.units,
+            self.title,
+            self.reason,
+        ];
+        let mut cells = vec![chip];
+        for (i, (text, w)) in texts.iter().zip(widths).enumerate() {
+            if w > 0 {
+                // The last column is not padded, so lines carry no trailing blanks.
+                cells.push(if i == 6 {
+                    truncate(text, w)
+                } else {
+                    fit(text, w)
+                });
+            }
         }
+        cells
     }
 }
 
@@ -142,38 +172,29 @@ fn chip(colour: Colour, ansi: bool) -> String {
 pub fn table(rows: &[ListRow], total: usize, ansi: bool) -> String {
     let l = Layout::for_width(total, rows);
     let mut out = String::with_capacity((rows.len() + 3) * (total + 16));
-    let line = |cells: Vec<String>, out: &mut String| {
+    let mut push = |cells: Vec<String>| {
         out.push_str(cells.join(" ").trim_end());
         out.push('\n');
     };
-    let header = |name: &str, w: usize| fit(name, w);
-    let mut head = vec![fit("预警", 4)];
-    if l.ledger > 0 {
-        head.push(header("台账", l.ledger));
-    }
-    head.extend([
-        header("编号", l.id),
-        header("状态", l.status),
-        header("截止", l.due),
-        header("责任单位", l.units),
-        header("事项", l.title),
-        header("原因", l.reason),
-    ]);
-    line(head, &mut out);
+    push(l.cells(
+        fit("预警", CHIP),
+        ["台账", "编号", "状态", "截止", "责任单位", "事项", "原因"],
+    ));
     for r in rows {
-        let mut cells = vec![chip(r.colour, ansi)];
-        if l.ledger > 0 {
-            cells.push(fit(&r.ledger, l.ledger));
-        }
-        cells.extend([
-            fit(&r.id, l.id),
-            fit(r.status.short_label(), l.status),
-            fit(&r.due.map(|d| d.to_string()).unwrap_or_default(), l.due),
-            fit(&r.units.join("、"), l.units),
-            fit(&r.title, l.title),
-            truncate(&r.reason, l.reason),
-        ]);
-        line(cells, &mut out);
+        let due = r.due.map(|d| d.to_string()).unwrap_or_default();
+        let units = r.units.join("、");
+        push(l.cells(
+            chip(r.colour, ansi),
+            [
+                &r.ledger,
+                &r.id,
+                r.status.short_label(),
+                &due,
+                &units,
+                &r.title,
+                &r.reason,
+            ],
+        ));
     }
     let count = |c: Colour| rows.iter().filter(|r| r.colour == c).count();
     out.push_str(&format!(
@@ -185,4 +206,68 @@ pub fn table(rows: &[ListRow], total: usize, ansi: bool) -> String {
         count(Colour::Blue)
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Status;
+
+    fn row(title: &str, reason: &str, colour: Colour) -> ListRow {
+        ListRow {
+            ledger: "2023-4-zhongdian".into(),
+            id: "12".into(),
+            colour,
+            status: Status::InProgress,
+            due: chrono::NaiveDate::from_ymd_opt(2023, 5, 31),
+            units: vec!["社区矫正管理科".into(), "涪城区司法局".into()],
+            title: title.into(),
+            reason: reason.into(),
+        }
+    }
+
+    #[test]
+    fn table_lines_fit_the_width_and_carry_no_control_characters() {
+        let rows = vec![
+            row(
+                "推进智慧矫正中心建设,打造全市示范点",
+                "逾期17个工作日(5月底前)",
+                Colour::Red,
+            ),
+            row(
+                "恶意\u{1b}]0;title\u{7}\u{9b}31m标题\n第二行",
+                "\u{1b}[2J",
+                Colour::Black,
+            ),
+            row("", "", Colour::None),
+        ];
+        for total in [80, 100, 120, 160, 240] {
+            let text = table(&rows, total, false);
+            assert_eq!(text.lines().count(), 5);
+            for line in text.lines() {
+                assert!(
+                    width(line) <= total,
+                    "{total}: {line:?} is {} wide",
+                    width(line)
+                );
+                assert!(!line.chars().any(char::is_control), "{line:?}");
+            }
+            assert!(
+                text.contains("■红") && text.contains("■黑"),
+                "labels carry the colour"
+            );
+        }
+        let wide = table(&rows, 160, false);
+        assert!(
+            wide.contains("逾期17个工作日(5月底前)"),
+            "a wide table shows the whole reason"
+        );
+    }
+
+    #[test]
+    fn ansi_colour_only_on_the_chip_when_asked() {
+        let rows = vec![row("甲", "逾期", Colour::Black)];
+        assert!(table(&rows, 80, true).contains("\u{1b}[30;47m■黑"));
+        assert!(!table(&rows, 80, false).contains('\u{1b}'));
+    }
 }

@@ -25,8 +25,6 @@ pub mod import;
 pub mod list;
 mod list_output;
 pub mod note;
-mod shim;
-mod shim_import;
 pub mod status;
 
 pub use context::{CliError, Globals};

@@ -128,13 +128,12 @@ pub const DEADLINE_FORMS: &[&str] = &[
     "季度末",
 ];
 
-/// Ledger titles (the four project years, rectification, monthly lists, the three-year plan).
+/// Titles of project ledgers (the four project years, monthly lists, the three-year plan).
 pub const LEDGER_TITLES: &[&str] = &[
     "制度建设规范年",
     "基础工作提升年",
     "特色创新发展年",
     "重点工程推进年",
-    "巡察整改",
     "月度工作推进清单",
     "司法所规范化建设三年行动",
 ];

@@ -193,6 +193,7 @@ fn generate_item(
     let extensions = if rng.random_bool(0.03) {
         vec![Extension {
             original: deadline_text.clone(),
+            original_due: None,
             new_deadline: "12月底前".to_string(),
             reason: pick(rng, REASONS).to_string(),
             approver: "分管局领导".to_string(),
@@ -270,15 +271,22 @@ mod tests {
     }
 
     #[test]
-    fn units_are_from_the_workspace_list_and_ids_unique() {
-        let (config, ledgers) = generate(500, 3, 3, day());
+    fn generated_ledgers_pass_check_every_deadline_parses_and_all_colours_occur() {
+        let (config, ledgers) = generate(600, 3, 3, day());
         for ledger in &ledgers {
-            assert!(
-                crate::cli::check::ledger_problems(ledger, &config.units)
-                    .iter()
-                    .all(|p| p.contains("完成时限")),
-                "only deadline problems may remain before the grammar lands"
-            );
+            let problems = crate::cli::check::ledger_problems(ledger, &config.units);
+            assert!(problems.is_empty(), "{problems:?}");
         }
+        let calendar = crate::domain::calendar::WorkCalendar::new(config.rules.calendar);
+        let colours: std::collections::HashSet<Colour> = ledgers
+            .iter()
+            .flat_map(|l| l.items.iter().map(move |i| (l, i)))
+            .map(|(l, i)| {
+                crate::domain::assess::assess(l, i, &config.rules, &calendar, day())
+                    .warning
+                    .colour
+            })
+            .collect();
+        assert_eq!(colours.len(), 5, "{colours:?}");
     }
 }
