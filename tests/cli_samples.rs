@@ -116,3 +116,31 @@ fn search_and_unit_filters_find_the_sample_items() {
             || i["units"].to_string().contains("智慧矫正")
     ));
 }
+
+#[test]
+fn first_use_without_dir_creates_the_demo_workspace_and_says_where() {
+    let home = TempDir::new().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_duban"))
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .arg("check")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    let created = home.path().join("data/duban/workspace");
+    assert!(err.contains(&created.display().to_string()), "{err}");
+    assert!(err.contains("演示数据") && err.contains("import"), "{err}");
+    let ledgers = fs::read_dir(created.join("ledgers"))
+        .expect("ledgers")
+        .count();
+    assert_eq!(ledgers, 6);
+    // Second use: no message, same workspace.
+    let again = Command::new(env!("CARGO_BIN_EXE_duban"))
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .arg("check")
+        .output()
+        .expect("runs");
+    assert!(again.status.success() && again.stderr.is_empty());
+}

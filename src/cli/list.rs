@@ -10,8 +10,11 @@ use clap::{Args, ValueEnum};
 use super::context::{CliError, Globals, calendar_of};
 use super::edit::brief_list;
 use super::list_output;
-use crate::domain::assess::assess;
+use std::collections::HashMap;
+
 use crate::domain::calendar::WorkCalendar;
+use crate::domain::deadline::{self, Schedule};
+use crate::domain::warning::{self, WarningContext};
 use crate::domain::{Colour, Status};
 use crate::storage::Workspace;
 use crate::text::sanitize;
@@ -153,6 +156,12 @@ pub fn collect_rows(
     today: NaiveDate,
 ) -> Vec<ListRow> {
     let mut rows = Vec::new();
+    let ctx = WarningContext {
+        rules: &ws.config.rules,
+        calendar,
+        today,
+    };
+    let mut schedules: HashMap<(&str, i32), Schedule> = HashMap::new();
     for loaded in &ws.ledgers {
         let ledger = &loaded.ledger;
         if filter.ledger.as_deref().is_some_and(|l| l != ledger.id) {
@@ -176,7 +185,16 @@ pub fn collect_rows(
             {
                 continue;
             }
-            let assessment = assess(ledger, item, &ws.config.rules, calendar, today);
+            // Ledgers repeat their deadline texts (merged cells), so each distinct text is
+            // read once per run; the result is the same as `domain::assess::assess`.
+            let text = ledger.deadline_text_of(item);
+            let schedule = schedules
+                .entry((text, ledger.base_year))
+                .or_insert_with(|| deadline::parse(text, ledger.base_year));
+            let assessment = Assessed {
+                warning: warning::evaluate(item, ledger, schedule, &ctx),
+                schedule,
+            };
             let colour = if item.status.is_open() {
                 assessment.warning.colour
             } else {
@@ -211,6 +229,12 @@ pub fn collect_rows(
         })
     });
     rows
+}
+
+/// An item's schedule (borrowed from the per-run cache) and warning.
+struct Assessed<'a> {
+    schedule: &'a Schedule,
+    warning: crate::domain::Warning,
 }
 
 fn matches_search(q: &str, number: &str, title: &str, units: &[&str], category: &str) -> bool {
@@ -288,4 +312,74 @@ pub fn run(globals: &Globals, args: &ListArgs) -> Result<ExitCode, CliError> {
     // A closed pipe (`duban list | head`) is not an error worth reporting.
     let _ = stdout.write_all(&out).and_then(|_| stdout.flush());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assess::assess;
+    use crate::storage::LoadedLedger;
+
+    fn workspace(items: usize) -> Workspace {
+        let today = NaiveDate::from_ymd_opt(2023, 6, 15).expect("date");
+        let (config, ledgers) = crate::r#gen::generate(items, 3, 11, today);
+        Workspace {
+            dir: "unused".into(),
+            config,
+            ledgers: ledgers
+                .into_iter()
+                .map(|l| LoadedLedger::new(l, "unused.ron".into()))
+                .collect(),
+            broken: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn rows_agree_with_assess_item_by_item_and_are_sorted() {
+        let ws = workspace(400);
+        let today = ws.config.as_of.expect("pinned");
+        let calendar = WorkCalendar::new(ws.config.rules.calendar);
+        let rows = collect_rows(&ws, &calendar, &ListFilter::default(), today);
+        assert_eq!(rows.len(), 400);
+        for row in &rows {
+            let ledger = &ws.ledger(&row.ledger).expect("ledger").ledger;
+            let item = ledger.item(&row.id).expect("item");
+            let a = assess(ledger, item, &ws.config.rules, &calendar, today);
+            let colour = if item.status.is_open() {
+                a.warning.colour
+            } else {
+                Colour::None
+            };
+            assert_eq!(row.colour, colour, "{}/{}", row.ledger, row.id);
+            if !a.warning.reason.is_empty() {
+                assert_eq!(row.reason, a.warning.reason);
+            }
+        }
+        assert!(rows.windows(2).all(|w| w[0].colour >= w[1].colour));
+    }
+
+    #[test]
+    fn filters_combine() {
+        let ws = workspace(300);
+        let today = ws.config.as_of.expect("pinned");
+        let calendar = WorkCalendar::new(ws.config.rules.calendar);
+        let filter = ListFilter {
+            colours: vec![Colour::Red, Colour::Black],
+            unit: Some("司法局".into()),
+            open_only: true,
+            ..ListFilter::default()
+        };
+        let rows = collect_rows(&ws, &calendar, &filter, today);
+        assert!(!rows.is_empty());
+        for r in &rows {
+            assert!(matches!(r.colour, Colour::Red | Colour::Black));
+            assert!(r.units.iter().any(|u| u.contains("司法局")));
+            assert!(r.status.is_open());
+        }
+        assert_eq!(
+            parse_colours("红,black、无").expect("valid"),
+            vec![Colour::Red, Colour::Black, Colour::None]
+        );
+        assert!(parse_colours("red,紫").is_err());
+    }
 }
