@@ -228,6 +228,15 @@ fn check_reports_problems_with_exit_1_and_unreadable_files_with_exit_2() {
     ] {
         assert!(text.contains(needle), "missing {needle:?} in {text}");
     }
+    fs::write(dir.join("holidays.ron"), "(holidays: [\"2023-13-01\"])").expect("write");
+    let out = duban(&dir).arg("check").output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a bad holidays.ron is an unreadable file"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("holidays.ron"));
+    fs::remove_file(dir.join("holidays.ron")).expect("remove");
     fs::write(
         dir.join("ledgers/bad.ron"),
         "Ledger(\n  id: \"bad\",\n  items: [oops",

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::context::{CliError, Globals};
+use super::context::{CliError, Globals, calendar_of};
 use crate::domain::deadline::{self, ScheduleKind};
 use crate::domain::{Ledger, LedgerKind};
 use crate::text::sanitize;
@@ -166,12 +166,16 @@ pub fn run(globals: &Globals, _args: &CheckArgs) -> Result<ExitCode, CliError> {
             sanitize(&broken.message)
         );
     }
+    let mut unreadable = ws.broken.len();
+    if let Err(e) = calendar_of(&ws) {
+        unreadable += 1;
+        outln!("  无法读取:{}", e.message);
+    }
     outln!(
-        "共 {} 个台账、{item_count} 个事项;问题 {problem_count} 个;无法读取的文件 {} 个",
+        "共 {} 个台账、{item_count} 个事项;问题 {problem_count} 个;无法读取的文件 {unreadable} 个",
         ws.ledgers.len(),
-        ws.broken.len()
     );
-    Ok(if !ws.broken.is_empty() {
+    Ok(if unreadable > 0 {
         ExitCode::from(2)
     } else if problem_count > 0 {
         ExitCode::from(1)
