@@ -24,7 +24,7 @@ fn seed(prefix: &str) -> String {
 fn sample(id: &str) -> Ledger {
     let path = repo().join("data/ledgers").join(format!("{id}.ron"));
     let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    ron::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    duban::storage::parse_ledger(&text, &path).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The table of 附件`n` of the 2023 plan: the lines after its title, up to the next 附件.

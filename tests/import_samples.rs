@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use duban::import::samples::{SampleSources, SampleWorkspace, build_samples};
+use duban::storage::{config_to_string, ledger_to_string};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -31,26 +32,13 @@ fn samples() -> SampleWorkspace {
     .expect("samples build")
 }
 
-/// Until the storage layer is merged: the same settings as `storage::ledger_to_string`.
-fn to_ron<T: serde::Serialize>(value: &T) -> String {
-    let pretty = ron::ser::PrettyConfig::new()
-        .indentor("    ")
-        .new_line("\n")
-        .escape_strings(false)
-        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
-    ron::Options::default()
-        .to_string_pretty(value, pretty)
-        .expect("serializes")
-        + "\n"
-}
-
 /// The files of the sample workspace: (relative path, content).
 fn files(ws: &SampleWorkspace) -> Vec<(PathBuf, String)> {
-    let mut out = vec![(PathBuf::from("duban.ron"), to_ron(&ws.config))];
+    let mut out = vec![(PathBuf::from("duban.ron"), config_to_string(&ws.config))];
     for ledger in &ws.ledgers {
         out.push((
             Path::new("ledgers").join(format!("{}.ron", ledger.id)),
-            to_ron(ledger),
+            ledger_to_string(ledger),
         ));
     }
     out

@@ -162,3 +162,19 @@ proptest! {
         prop_assert_eq!(ids.len(), rows.len());
     }
 }
+
+#[test]
+fn full_width_punctuation_is_read_like_ascii() {
+    // Headers and cells as typed in a Chinese office suite: （）、，and a full-width dot.
+    let text = "类型 | 新建\u{ff08}修订\u{ff09}制度名称 | 完成时限 | 责任科室 |\n\
+                综合类 | 1\u{ff0e}《甲》 | 3月底前 | 办公室\u{ff0c}政治部 |\n\
+                2\u{ff0e}《乙》 | |||\n";
+    let report = import_table(text, Format::Auto, opts()).expect("imports");
+    let items = &report.ledger.items;
+    assert_eq!(report.recognised[1].1, "title");
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[1].id, "2");
+    assert_eq!(items[1].title, "《乙》");
+    assert_eq!(items[1].category, "综合类");
+    assert_eq!(items[1].units, ["办公室", "政治部"]);
+}
