@@ -349,6 +349,17 @@ fn import_creates_a_workspace_then_refuses_to_overwrite_the_ledger() {
     let table = tmp.path().join("table.csv");
     fs::write(&table, "序号,具体任务,完成时限,责任单位,备注\n1,建立值班制度,5月底前,办公室,无\n2,修订考勤办法,6月底前,政治部,\n").expect("write");
     let dir = tmp.path().join("new-ws");
+    let headless = tmp.path().join("headless.csv");
+    fs::write(&headless, "甲,乙\n1,2\n").expect("write");
+    let out = duban(&dir)
+        .arg("import")
+        .arg(&headless)
+        .args(["--title", "新台账", "--year", "2024"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("headless.csv"));
+    assert!(!dir.exists(), "a failed import creates no workspace");
     let out = duban(&dir)
         .args(["import"])
         .arg(&table)

@@ -42,21 +42,33 @@ pub struct ImportArgs {
     pub format: ImportFormat,
 }
 
-/// A file id from a title: ASCII letters and digits kept, CJK kept, everything else `-`.
+/// A file id from a title: `<year>-<pinyin>`, e.g. 制度建设规范年 → `2023-zhidujianshe`.
+/// Chinese characters become their plain pinyin, ASCII letters and digits are kept, anything
+/// else separates words; the id is cut at a syllable after about 16 letters.
 pub fn id_from_title(title: &str, year: i32) -> String {
+    use pinyin::ToPinyin;
     let mut id = String::new();
     for c in title.chars() {
-        if c.is_alphanumeric() && !c.is_control() {
-            id.extend(c.to_lowercase());
-        } else if !id.ends_with('-') && !id.is_empty() {
+        if id.len() >= 16 {
+            break;
+        }
+        if let Some(p) = c.to_pinyin() {
+            if id.ends_with(|d: char| d.is_ascii_digit()) {
+                id.push('-');
+            }
+            id.push_str(p.plain());
+        } else if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
             id.push('-');
         }
     }
-    let id: String = id.trim_matches('-').chars().take(60).collect();
+    let id = id.trim_matches('-');
+    let year_text = year.to_string();
     if id.is_empty() {
         format!("{year}-ledger")
-    } else if id.starts_with(&year.to_string()) {
-        id
+    } else if id.starts_with(&year_text) {
+        id.to_string()
     } else {
         format!("{year}-{id}")
     }
@@ -81,15 +93,6 @@ pub fn run(globals: &Globals, args: &ImportArgs) -> Result<ExitCode, CliError> {
     validate_file_id(&id).map_err(|e| CliError::new(format!("台账编号无效:{e}")))?;
     let text = std::fs::read_to_string(&args.file)
         .map_err(|e| CliError::new(format!("无法读取 {}:{e}", args.file.display())))?;
-    let dir = globals.workspace_dir();
-    let mut config = prepare_workspace(globals)?;
-    if ledger_path(&dir, &id).exists() {
-        return Err(CliError::new(format!(
-            "工作区中已有台账 \"{}\"({}),不会覆盖;请用 --id 指定另一个编号",
-            sanitize(&id),
-            ledger_path(&dir, &id).display()
-        )));
-    }
     let format = match args.format {
         ImportFormat::Auto => Format::Auto,
         ImportFormat::Pipe => Format::Pipe,
@@ -113,6 +116,25 @@ pub fn run(globals: &Globals, args: &ImportArgs) -> Result<ExitCode, CliError> {
             args.file.display()
         )));
     }
+    // Everything is validated before the first byte is written.
+    let dir = globals.workspace_dir();
+    let existing = existing_workspace(globals)?;
+    if ledger_path(&dir, &id).exists() {
+        return Err(CliError::new(format!(
+            "工作区中已有台账 \"{}\"({}),不会覆盖;请用 --id 指定另一个编号",
+            sanitize(&id),
+            ledger_path(&dir, &id).display()
+        )));
+    }
+    let mut config = match existing {
+        Some(config) => config,
+        None => {
+            let config = WorkspaceConfig::default();
+            storage::create_workspace(&dir, &config)?;
+            eprintln!("已在 {} 新建空工作区", dir.display());
+            config
+        }
+    };
     let new_units = add_units(&mut config, &report.ledger);
     storage::save_ledger(&dir, &report.ledger, config.backups)?;
     if new_units > 0 {
@@ -139,11 +161,12 @@ pub fn run(globals: &Globals, args: &ImportArgs) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Load the workspace config, first creating an empty workspace in an empty or missing folder.
-fn prepare_workspace(globals: &Globals) -> Result<WorkspaceConfig, CliError> {
+/// The config of the workspace in `--dir`; `None` when the folder is empty or missing (a new
+/// workspace is then created there); an error for a folder that holds other things.
+fn existing_workspace(globals: &Globals) -> Result<Option<WorkspaceConfig>, CliError> {
     let dir = globals.workspace_dir();
     if dir.join(CONFIG_FILE).exists() {
-        return Ok(globals.open_config()?.1);
+        return Ok(Some(globals.open_config()?.1));
     }
     let empty = std::fs::read_dir(&dir).map_or(true, |mut rd| rd.next().is_none());
     if !empty {
@@ -152,10 +175,7 @@ fn prepare_workspace(globals: &Globals) -> Result<WorkspaceConfig, CliError> {
             dir.display()
         )));
     }
-    let config = WorkspaceConfig::default();
-    storage::create_workspace(&dir, &config)?;
-    eprintln!("已在 {} 新建空工作区", dir.display());
-    Ok(config)
+    Ok(None)
 }
 
 /// Add the ledger's units missing from the workspace's unit list; how many were added.
@@ -178,9 +198,11 @@ mod tests {
     #[test]
     fn ids_from_titles_are_valid_file_ids() {
         for (title, want) in [
-            ("制度建设规范年", "2023-制度建设规范年"),
+            ("制度建设规范年", "2023-zhidujiansheguifan"),
+            ("巡察整改", "2023-xunchazhenggai"),
             ("Plan A/B ../x", "2023-plan-a-b-x"),
-            ("2023 重点", "2023-重点"),
+            ("2023 重点", "2023-zhongdian"),
+            ("2023年度台账", "2023-niandutaizhang"),
             ("///", "2023-ledger"),
         ] {
             let id = id_from_title(title, 2023);
