@@ -7,7 +7,7 @@
 //! - [`import`]: delimited tables (pipe, CSV) into ledgers.
 //! - [`cli`]: the non-interactive commands.
 //! - [`gen`]: synthetic workspaces for tests and benchmarks.
-//! - [`app`], [`ui`], [`input`], [`tui`]: the interactive application.
+//! - [`app`], [`ui`], [`input`], [`tui`]: the interactive application; [`search`] its index.
 
 pub mod app;
 pub mod cli;
@@ -15,6 +15,7 @@ pub mod domain;
 pub mod r#gen;
 pub mod import;
 pub mod input;
+pub mod search;
 pub mod storage;
 pub mod text;
 pub mod tui;
