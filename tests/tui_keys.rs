@@ -268,3 +268,22 @@ fn an_edited_item_is_reassessed_and_reindexed() {
     type_text(&mut s, "gzfw");
     assert_eq!(titles(&s), vec!["公证服务标准化建设"]);
 }
+
+#[test]
+fn no_key_is_bound_twice_in_a_mode_and_every_mode_can_quit_or_leave() {
+    let map = KeyMap::default();
+    for mode in Mode::ALL {
+        let mut seen = std::collections::HashSet::new();
+        for b in map.bindings(mode) {
+            for k in &b.keys {
+                assert!(seen.insert(*k), "{k} bound twice in {mode:?}");
+            }
+        }
+        let actions: Vec<Action> = map.bindings(mode).map(|b| b.action.clone()).collect();
+        assert!(
+            actions.contains(&Action::Quit) || actions.contains(&Action::Back),
+            "{mode:?} has no way out"
+        );
+        assert!(!map.footer(mode).is_empty(), "{mode:?} has an empty footer");
+    }
+}
