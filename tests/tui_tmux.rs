@@ -34,12 +34,11 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
-        let out = Command::new("tmux")
+        Command::new("tmux")
             .args(["-L", &self.socket, "capture-pane", "-p"])
             .output()
             .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-            .unwrap_or_default();
-        out
+            .unwrap_or_default()
     }
 
     fn keys(&self, keys: &[&str]) {
