@@ -166,6 +166,10 @@ fn a_new_user_searches_reads_help_and_quits() {
     let dir = sample_copy();
     let tmux = Tmux::start("user", &duban_command(dir.path(), "")).unwrap();
     let screen = tmux.wait_for("演示数据 · 固定日期 2023-06-26");
+    assert!(
+        screen.contains("这是演示数据。开始使用真实台账"),
+        "{screen}"
+    );
     let counts = counts_from_list(dir.path());
     assert!(
         screen.contains(&counts),
@@ -211,7 +215,7 @@ fn sighup_ends_the_process_and_restores_the_terminal() {
     }
     let dir = sample_copy();
     let tmux = Tmux::start("hup", &duban_command(dir.path(), "")).unwrap();
-    tmux.wait_for("Tab 切换");
+    tmux.wait_for("┌按台账");
     let pid = duban_pid(dir.path()).expect("duban runs");
     Command::new("kill").args(["-HUP", &pid]).status().unwrap();
     let screen = tmux.wait_for("DUBAN-EXIT-");
@@ -232,7 +236,7 @@ fn closing_the_pane_leaves_no_process_behind() {
     }
     let dir = sample_copy();
     let tmux = Tmux::start("close", &duban_command(dir.path(), "")).unwrap();
-    tmux.wait_for("Tab 切换");
+    tmux.wait_for("┌按台账");
     assert!(duban_pid(dir.path()).is_some());
     drop(tmux);
     let deadline = Instant::now() + Duration::from_secs(10);

@@ -43,6 +43,12 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
         ));
     }
     let mut state = State::with_calendar(workspace, calendar, today);
+    if state.catalog.config.demo {
+        messages.push(
+            "这是演示数据。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份"
+                .to_string(),
+        );
+    }
     let more = messages.len().saturating_sub(1);
     state.message = messages.into_iter().next().map(|first| match more {
         0 => first,
