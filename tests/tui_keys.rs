@@ -287,3 +287,17 @@ fn no_key_is_bound_twice_in_a_mode_and_every_mode_can_quit_or_leave() {
         assert!(!map.footer(mode).is_empty(), "{mode:?} has an empty footer");
     }
 }
+
+#[test]
+fn relevance_sort_puts_the_best_match_first() {
+    let mut s = state(80, 24);
+    press(&mut s, &["/"]);
+    type_text(&mut s, "sh");
+    press(&mut s, &["Enter"]);
+    // By severity the black item (建设…, 设 reads she) leads.
+    assert_eq!(titles(&s)[0], "建设智慧矫正中心");
+    press(&mut s, &["o", "o", "o", "o"]);
+    assert_eq!(s.view.sort, SortKey::Relevance);
+    // A match at the start of the title (深化 = sh) ranks first.
+    assert_eq!(titles(&s)[0], "深化人民调解工作");
+}
