@@ -301,3 +301,27 @@ fn relevance_sort_puts_the_best_match_first() {
     // A match at the start of the title (深化 = sh) ranks first.
     assert_eq!(titles(&s)[0], "深化人民调解工作");
 }
+
+#[test]
+fn the_detail_walks_the_table_item_by_item() {
+    let mut s = state(80, 24);
+    press(&mut s, &["Enter", "j", "]"]);
+    let Screen::Detail { entry, scroll } = s.screen.clone() else {
+        panic!("detail closed");
+    };
+    assert_eq!(scroll, 0, "a new item starts at its top");
+    assert_eq!(
+        s.catalog.item(s.catalog.entry(entry).unwrap()).title,
+        titles(&s)[1]
+    );
+    press(&mut s, &["[", "["]);
+    let Screen::Detail { entry, .. } = s.screen.clone() else {
+        panic!("detail closed");
+    };
+    assert_eq!(
+        s.catalog.item(s.catalog.entry(entry).unwrap()).title,
+        titles(&s)[0]
+    );
+    press(&mut s, &["Esc"]);
+    assert_eq!(s.view.selected, 0);
+}
