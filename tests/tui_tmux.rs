@@ -50,6 +50,15 @@ impl Tmux {
         }
     }
 
+    /// Resize the window (the app gets a resize event and redraws).
+    fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        Command::new("tmux")
+            .args(["-L", &self.socket, "resize-window", "-x", &w, "-y", &h])
+            .status()
+            .unwrap();
+    }
+
     /// Wait until the screen contains `text`.
     fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -184,6 +193,12 @@ fn a_new_user_searches_reads_help_and_quits() {
     tmux.wait_for("帮助 · 按键");
     tmux.keys(&["Escape"]);
     tmux.wait_for("Tab 切换");
+    assert!(
+        !tmux.screen().contains("责任单位"),
+        "no units column at 80 columns"
+    );
+    tmux.resize(120, 30);
+    tmux.wait_for("责任单位");
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("DUBAN-EXIT-0");
     assert!(
