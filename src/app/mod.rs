@@ -171,6 +171,17 @@ impl State {
         self.catalog.today
     }
 
+    /// Keep the scroll of the detail or help at most `limit` (the layout's largest useful
+    /// scroll, measured by the UI for the current terminal size).
+    pub fn clamp_scroll(&mut self, limit: u16) {
+        match (&mut self.overlay, &mut self.screen) {
+            (Some(Overlay::Help { scroll }), _) | (None, Screen::Detail { scroll, .. }) => {
+                *scroll = (*scroll).min(limit);
+            }
+            _ => {}
+        }
+    }
+
     /// Recompute the sort order and the rows after entries were reassessed (edits, reloads).
     pub fn rebuild_view(&mut self) {
         let sort = self.view.sort;

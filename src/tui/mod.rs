@@ -151,6 +151,9 @@ fn event_loop(
                 Effect::SaveLedger(_) => {}
             }
         }
+        if let Some(limit) = ui::scroll_limit(state, keys) {
+            state.clamp_scroll(limit);
+        }
     }
     Ok(())
 }
