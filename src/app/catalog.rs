@@ -12,7 +12,7 @@ use crate::domain::calendar::WorkCalendar;
 use crate::domain::deadline::{self, Schedule};
 use crate::domain::warning::{self, WarningContext};
 use crate::domain::{Colour, Item, Ledger, WorkspaceConfig};
-use crate::search::{SearchFields, SearchIndex};
+use crate::search::{IndexSource, PendingIndex, SearchFields, SearchIndex};
 use crate::storage::{BrokenLedger, LoadedLedger, Workspace};
 
 /// One item of the catalogue: where it lives and what was computed for it.
@@ -64,8 +64,9 @@ pub struct Catalog {
     pub entries: Vec<Entry>,
     /// Every unit named by an item, sorted at load (units added by edits come last).
     pub units: Vec<String>,
-    /// The search index; document `i` is entry `i`.
-    pub index: SearchIndex,
+    /// The search index; document `i` is entry `i`. Built in the background at load: the
+    /// first use waits for it.
+    pub index: PendingIndex,
 }
 
 impl Catalog {
@@ -84,15 +85,14 @@ impl Catalog {
             *v = i as u32;
         }
         let units: Vec<String> = unit_names.keys().map(|s| s.to_string()).collect();
-        // The search index and the assessments are independent: build them side by side.
-        let (entries, index) = std::thread::scope(|scope| {
-            let index = scope.spawn(|| build_index(&workspace));
+        // The first frame needs no search: the index's text is gathered beside the
+        // assessments, and the index is built in the background while the frame is drawn.
+        let (entries, sources) = std::thread::scope(|scope| {
+            let sources = scope.spawn(|| index_sources(&workspace));
             let entries = assess_all(&workspace, &unit_names, &calendar, today);
-            let index = index
-                .join()
-                .unwrap_or_else(|_| SearchIndex::build(std::iter::empty()));
-            (entries, index)
+            (entries, sources.join().unwrap_or_default())
         });
+        let index = SearchIndex::build_in_background(sources);
         Catalog {
             dir: workspace.dir,
             config: workspace.config,
@@ -198,17 +198,21 @@ impl Catalog {
     }
 }
 
-fn build_index(workspace: &Workspace) -> SearchIndex {
+/// The searchable text of every item, gathered for [`SearchIndex::build_in_background`].
+fn index_sources(workspace: &Workspace) -> Vec<IndexSource> {
     let items = workspace.ledgers.iter().flat_map(|l| l.ledger.items.iter());
-    let units: Vec<String> = items.clone().map(|i| i.all_units().join(" ")).collect();
-    SearchIndex::build(items.zip(&units).map(|(item, units)| SearchFields {
-        number: &item.number,
-        title: &item.title,
-        category: &item.category,
-        units,
-        deadline: item.current_deadline(),
-        measures: &item.measures,
-    }))
+    items
+        .map(|item| {
+            IndexSource::new(&SearchFields {
+                number: &item.number,
+                title: &item.title,
+                category: &item.category,
+                units: &item.all_units().join(" "),
+                deadline: item.current_deadline(),
+                measures: &item.measures,
+            })
+        })
+        .collect()
 }
 
 /// [`assess`] for every item, reading each distinct deadline text once: ledgers repeat

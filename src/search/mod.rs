@@ -3,9 +3,9 @@
 //! (initials, full pinyin, every reading of a heteronym) over all of them but the
 //! measures (long prose would make short initials match almost anything).
 //!
-//! Built once at load; every keystroke either narrows the previous hits (when the query
-//! extends the previous one, which is what typing does) or scans all documents with a
-//! cheap bit-mask test in front of the matchers.
+//! Built once at load (on a background thread: [`PendingIndex`]); every keystroke either
+//! narrows the previous hits (when the query extends the previous one, which is what
+//! typing does) or scans all documents with a cheap bit-mask test in front of the matchers.
 //!
 //! Matching and ranking are separate: SkimMatcherV2 matches exactly when the query is a
 //! subsequence of the text, so the per-keystroke filter uses that cheap test, and the
@@ -13,13 +13,15 @@
 //! needed: for ranking ([`SearchIndex::fuzzy_score`], the relevance sort) and for the
 //! highlighted characters of the visible rows ([`SearchIndex::title_highlights`]).
 
+mod background;
 mod query;
 mod readings;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use query::{Prepared, is_subsequence, mask_of, pinyin_score};
+pub use background::{IndexSource, PendingIndex};
+use query::{Prepared, is_subsequence, pinyin_score};
 pub use readings::ReadingTable;
 use readings::letter_bit;
 
@@ -63,20 +65,7 @@ struct Doc {
 
 impl Doc {
     fn new(f: &SearchFields<'_>, table: &mut ReadingTable) -> Doc {
-        let name = format!(
-            "{} {} {} {} {}",
-            f.title, f.number, f.category, f.units, f.deadline
-        );
-        let text = format!("{name} {}", f.measures);
-        let name_codes = table.encode(&name).into_boxed_slice();
-        Doc {
-            text_mask: mask_of(&text),
-            pinyin_mask: table.letters_of(&name_codes),
-            initials: table.initials_of(&name_codes),
-            title_chars: f.title.chars().count() as u32,
-            text: text.into_boxed_str(),
-            name_codes,
-        }
+        Doc::from_source(IndexSource::new(f), table)
     }
 }
 
@@ -122,6 +111,10 @@ impl SearchIndex {
             .into_iter()
             .map(|f| Doc::new(&f, &mut table))
             .collect();
+        SearchIndex::with_docs(docs, table)
+    }
+
+    fn with_docs(docs: Vec<Doc>, table: ReadingTable) -> Self {
         SearchIndex {
             docs,
             table,
