@@ -1,7 +1,9 @@
 //! The loaded items with everything precomputed once at load: each item's assessment
 //! (schedule + warning), its deadline bucket, its interned units, and the search index.
 
-use std::collections::{BTreeMap, HashMap};
+mod prepare;
+
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -9,11 +11,10 @@ use chrono::NaiveDate;
 use super::bucket::DueBucket;
 use crate::domain::assess::{Assessment, assess};
 use crate::domain::calendar::WorkCalendar;
-use crate::domain::deadline::{self, Schedule};
-use crate::domain::warning::{self, WarningContext};
 use crate::domain::{Colour, Item, Ledger, WorkspaceConfig};
-use crate::search::{IndexSource, PendingIndex, SearchFields, SearchIndex};
+use crate::search::{PendingIndex, SearchFields, SearchIndex};
 use crate::storage::{BrokenLedger, LoadedLedger, Workspace};
+use prepare::{in_parallel, item_ranges, parallelism, prepare, units_in};
 
 /// One item of the catalogue: where it lives and what was computed for it.
 #[derive(Debug, Clone)]
@@ -72,26 +73,39 @@ pub struct Catalog {
 impl Catalog {
     /// Assess every item of the workspace at `today` on `calendar` and build the search index.
     pub fn new(workspace: Workspace, calendar: WorkCalendar, today: NaiveDate) -> Self {
+        Self::on_threads(workspace, calendar, today, parallelism())
+    }
+
+    /// [`Catalog::new`] with the items split over `threads` threads (the result does not
+    /// depend on it).
+    fn on_threads(
+        workspace: Workspace,
+        calendar: WorkCalendar,
+        today: NaiveDate,
+        threads: usize,
+    ) -> Self {
         let calendar = calendar.with_mode(workspace.config.rules.calendar);
+        // Items are visited in contiguous ranges, one per thread; results keep item order.
+        let ranges = item_ranges(&workspace, threads);
         let mut unit_names: BTreeMap<&str, u32> = BTreeMap::new();
-        for l in &workspace.ledgers {
-            for item in &l.ledger.items {
-                for u in item.all_units() {
-                    unit_names.entry(u).or_insert(0);
-                }
-            }
+        for names in in_parallel(&ranges, |range| units_in(&workspace, range)) {
+            unit_names.extend(names.into_iter().map(|name| (name, 0)));
         }
         for (i, v) in unit_names.values_mut().enumerate() {
             *v = i as u32;
         }
         let units: Vec<String> = unit_names.keys().map(|s| s.to_string()).collect();
-        // The first frame needs no search: the index's text is gathered beside the
+        // The first frame needs no search: the index's text is gathered with the
         // assessments, and the index is built in the background while the frame is drawn.
-        let (entries, sources) = std::thread::scope(|scope| {
-            let sources = scope.spawn(|| index_sources(&workspace));
-            let entries = assess_all(&workspace, &unit_names, &calendar, today);
-            (entries, sources.join().unwrap_or_default())
+        let mut entries = Vec::new();
+        let mut sources = Vec::new();
+        let prepared = in_parallel(&ranges, |range| {
+            prepare(&workspace, range, &unit_names, &calendar, today)
         });
+        for (more_entries, more_sources) in prepared {
+            entries.extend(more_entries);
+            sources.extend(more_sources);
+        }
         let index = SearchIndex::build_in_background(sources);
         Catalog {
             dir: workspace.dir,
@@ -196,67 +210,6 @@ impl Catalog {
         }
         counts
     }
-}
-
-/// The searchable text of every item, gathered for [`SearchIndex::build_in_background`].
-fn index_sources(workspace: &Workspace) -> Vec<IndexSource> {
-    let items = workspace.ledgers.iter().flat_map(|l| l.ledger.items.iter());
-    items
-        .map(|item| {
-            IndexSource::new(&SearchFields {
-                number: &item.number,
-                title: &item.title,
-                category: &item.category,
-                units: &item.all_units().join(" "),
-                deadline: item.current_deadline(),
-                measures: &item.measures,
-            })
-        })
-        .collect()
-}
-
-/// [`assess`] for every item, reading each distinct deadline text once: ledgers repeat
-/// their deadline texts (年底前, 长期 …), and parsing dominates the cost. The result is the
-/// same as calling [`assess`] per item (tested on the sample workspace).
-fn assess_all(
-    workspace: &Workspace,
-    unit_names: &BTreeMap<&str, u32>,
-    calendar: &WorkCalendar,
-    today: NaiveDate,
-) -> Vec<Entry> {
-    let ctx = WarningContext {
-        rules: &workspace.config.rules,
-        calendar,
-        today,
-    };
-    let mut schedules: HashMap<(&str, i32), Schedule> = HashMap::new();
-    let mut entries = Vec::new();
-    for (li, l) in workspace.ledgers.iter().enumerate() {
-        let ledger = &l.ledger;
-        for (ii, item) in ledger.items.iter().enumerate() {
-            let text = ledger.deadline_text_of(item);
-            let schedule = schedules
-                .entry((text, ledger.base_year))
-                .or_insert_with(|| deadline::parse(text, ledger.base_year))
-                .clone();
-            let warning = warning::evaluate(item, ledger, &schedule, &ctx);
-            let assessment = Assessment { schedule, warning };
-            let units = item
-                .all_units()
-                .into_iter()
-                .filter_map(|u| unit_names.get(u).copied())
-                .collect();
-            let bucket = DueBucket::classify(item, &assessment, today);
-            entries.push(Entry {
-                ledger: li,
-                item: ii,
-                assessment,
-                bucket,
-                units,
-            });
-        }
-    }
-    entries
 }
 
 /// The slot of a colour in `[黑, 红, 黄, 蓝]` count arrays; `None` for no colour.
