@@ -1,1 +1,2 @@
 //! The interactive application's state, actions and pure update function.
+pub mod edit;
