@@ -1,1 +1,2 @@
 //! Rendering: one file per view or widget; widgets borrow the state and only format it.
+pub mod edit;

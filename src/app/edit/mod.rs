@@ -7,6 +7,7 @@
 //! typed; a success is recorded in the [`EditHistory`] and saved.
 
 mod checklist;
+mod conflict;
 mod date_input;
 mod field;
 mod form;
@@ -21,6 +22,7 @@ mod units;
 mod tests;
 
 pub use checklist::{Checklist, ChecklistEntry, ChecklistKind};
+pub use conflict::{ConflictEntry, ConflictOutcome, ConflictResolver};
 pub use date_input::parse_date;
 pub use field::{FieldKind, FormField};
 pub use form::{Form, FormKind};

@@ -1,0 +1,69 @@
+//! Drawing the edit forms as popups over the browsing view. Each form kind turns its state
+//! into lines (and the caret's place) in its own file; this file frames them in a popup and
+//! puts the terminal cursor at the caret, so input methods open their window there.
+
+mod checklist;
+mod conflicts;
+mod fields;
+mod lines;
+mod status;
+mod units;
+
+pub use conflicts::render_conflicts;
+pub use lines::{Body, input_line, message_line};
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::app::edit::EditForm;
+use crate::text;
+
+/// The widest a form popup gets.
+pub const MAX_POPUP_WIDTH: u16 = 72;
+
+/// Draw `form` as a popup centred in `area` and place the terminal cursor at its caret.
+pub fn render_form(frame: &mut Frame, area: Rect, form: &EditForm) {
+    let width = area.width.min(MAX_POPUP_WIDTH);
+    let inner_width = width.saturating_sub(2) as usize;
+    let (title, body) = match form {
+        EditForm::Fields(f) => (f.title.as_str(), fields::body(f, inner_width)),
+        EditForm::Status(f) => (f.title.as_str(), status::body(f, inner_width)),
+        EditForm::Units(f) => (f.title.as_str(), units::body(f, inner_width)),
+        EditForm::Checklist(f) => (f.title.as_str(), checklist::body(f, inner_width)),
+    };
+    render_popup(frame, area, title, body);
+}
+
+/// Draw a titled popup holding `body`, centred in `area`, with the cursor at its caret.
+pub fn render_popup(frame: &mut Frame, area: Rect, title: &str, body: Body) {
+    let width = area.width.min(MAX_POPUP_WIDTH);
+    let height = (body.lines.len() as u16 + 2).min(area.height);
+    if width < 3 || height < 3 {
+        return;
+    }
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let inner_width = width.saturating_sub(4) as usize;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", text::truncate(title, inner_width)))
+        .title_style(Style::default().add_modifier(Modifier::BOLD));
+    let inner = block.inner(popup);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(body.lines).block(block), popup);
+    if let Some((row, col)) = body.caret
+        && row < inner.height
+        && col < inner.width
+    {
+        frame.set_cursor_position(Position::new(inner.x + col, inner.y + row));
+    }
+}
+
+#[cfg(test)]
+mod tests;
