@@ -4,8 +4,12 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use chrono::NaiveDateTime;
+
 use super::Message;
-use crate::domain::edit::Field;
+use super::history::{Change, LedgerSet, Step};
+use crate::domain::edit::{Field, ItemChange};
+use crate::domain::{AuditEntry, Item};
 
 /// One conflicting field of one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +28,8 @@ pub struct ConflictEntry {
     pub theirs: String,
     /// The user's choice: true to write theirs over with mine.
     pub keep_mine: bool,
+    /// This user's version of the item (the value is copied from it when mine is kept).
+    pub mine_item: Item,
 }
 
 /// What the conflict popup wants after a key.
@@ -96,4 +102,55 @@ impl ConflictResolver {
             }
         }
     }
+}
+
+/// Write the user's value back for every conflict decided "mine", as one undoable step
+/// with audit entries; None when theirs was kept everywhere (nothing to save).
+pub fn resolve_conflicts(
+    entries: &[ConflictEntry],
+    ledgers: &mut impl LedgerSet,
+    who: &str,
+    at: NaiveDateTime,
+) -> Option<Step> {
+    let mut changes: Vec<Change> = Vec::new();
+    for e in entries.iter().filter(|e| e.keep_mine) {
+        let Some(item) = ledgers
+            .ledger_mut(&e.ledger_id)
+            .and_then(|l| l.item_mut(&e.item_id))
+        else {
+            continue;
+        };
+        if e.field.same(item, &e.mine_item) {
+            continue;
+        }
+        let before = item.clone();
+        e.field.copy(item, &e.mine_item);
+        item.history.push(AuditEntry {
+            at,
+            author: who.to_string(),
+            field: e.field.key().to_string(),
+            from: e.field.display(&before),
+            to: e.field.display(item),
+        });
+        let after = item.clone();
+        // Several fields of one item form one change (before the first, after the last).
+        match changes
+            .iter_mut()
+            .find(|c| c.ledger_id == e.ledger_id && c.change.item_id == e.item_id)
+        {
+            Some(c) => c.change.after = after,
+            None => changes.push(Change {
+                ledger_id: e.ledger_id.clone(),
+                change: ItemChange {
+                    item_id: e.item_id.clone(),
+                    before,
+                    after,
+                },
+            }),
+        }
+    }
+    (!changes.is_empty()).then(|| Step {
+        label: format!("冲突处理:保留我的修改({} 项)", changes.len()),
+        changes,
+    })
 }

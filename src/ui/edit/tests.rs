@@ -143,6 +143,7 @@ fn conflict_popup_lists_both_values() {
         mine: "推进中".into(),
         theirs: "已完成(待验收)".into(),
         keep_mine: false,
+        mine_item: item(),
     }])
     .expect("has conflicts");
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");

@@ -1,0 +1,166 @@
+//! The editing part of the app state: marks, the open form, the conflict popup and the
+//! undo/redo history — so the browsing state only holds one field for all of it.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDateTime;
+use ratatui::crossterm::event::KeyEvent;
+
+use super::history::{EditHistory, LedgerSet, Replay, Step};
+use super::target::{Target, apply_to_targets};
+use super::{ConflictOutcome, ConflictResolver, EditForm, FormOutcome};
+
+/// A form open on its target items.
+#[derive(Debug, Clone)]
+pub struct OpenForm {
+    /// The form.
+    pub form: EditForm,
+    /// The items the edit goes to.
+    pub targets: Vec<Target>,
+}
+
+/// What a key in a form led to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormEvent {
+    /// Still editing (or the input was refused in place).
+    Editing,
+    /// Closed without a change.
+    Cancelled,
+    /// Applied in memory as one undo step: these ledgers must be saved now.
+    Applied {
+        /// The step's label.
+        label: String,
+        /// The ledgers to save.
+        ledger_ids: Vec<String>,
+    },
+}
+
+/// Everything editing adds to the app state.
+#[derive(Debug, Clone, Default)]
+pub struct EditSession {
+    /// Who is editing (author of notes and audit entries).
+    pub user: String,
+    /// Items marked for a bulk edit.
+    pub marks: BTreeSet<Target>,
+    /// The open form, if any.
+    pub form: Option<OpenForm>,
+    /// The conflict popup, if conflicts wait for a decision.
+    pub conflicts: Option<ConflictResolver>,
+    /// Undo and redo.
+    pub history: EditHistory,
+}
+
+impl EditSession {
+    /// A session for `user`.
+    pub fn new(user: &str) -> Self {
+        Self {
+            user: user.to_string(),
+            ..Self::default()
+        }
+    }
+
+    /// Whether a form or the conflict popup has the keyboard.
+    pub fn is_active(&self) -> bool {
+        self.form.is_some() || self.conflicts.is_some()
+    }
+
+    /// Mark or unmark an item for a bulk edit.
+    pub fn toggle_mark(&mut self, target: Target) {
+        if !self.marks.remove(&target) {
+            self.marks.insert(target);
+        }
+    }
+
+    /// The items an edit goes to: the marked ones, else the selected one.
+    pub fn targets(&self, selected: Option<Target>) -> Vec<Target> {
+        if self.marks.is_empty() {
+            selected.into_iter().collect()
+        } else {
+            self.marks.iter().cloned().collect()
+        }
+    }
+
+    /// Handle a key in the open form: apply its edits when submitted (a refusal stays in the
+    /// form with its message). The caller saves the returned ledgers.
+    pub fn form_key(
+        &mut self,
+        key: &KeyEvent,
+        ledgers: &mut impl LedgerSet,
+        at: NaiveDateTime,
+    ) -> FormEvent {
+        let Some(open) = &mut self.form else {
+            return FormEvent::Editing;
+        };
+        match open.form.handle_key(key) {
+            FormOutcome::Continue => FormEvent::Editing,
+            FormOutcome::Cancel => {
+                self.form = None;
+                FormEvent::Cancelled
+            }
+            FormOutcome::Submit(edits) => {
+                match apply_to_targets(ledgers, &open.targets, &edits, &self.user, at) {
+                    Ok(step) => {
+                        let event = applied(&step);
+                        self.history.record(step);
+                        self.form = None;
+                        self.marks.clear();
+                        event
+                    }
+                    Err(e) => {
+                        let text = if open.targets.len() > 1 && !e.item_id.is_empty() {
+                            e.to_string()
+                        } else {
+                            e.error.to_string()
+                        };
+                        open.form.refuse(text);
+                        FormEvent::Editing
+                    }
+                }
+            }
+        }
+    }
+
+    /// Insert pasted text into the open form.
+    pub fn form_paste(&mut self, text: &str) {
+        if let Some(open) = &mut self.form {
+            open.form.paste(text);
+        }
+    }
+
+    /// Handle a key in the conflict popup; returns the decisions once confirmed.
+    pub fn conflict_key(&mut self, key: &KeyEvent) -> Option<Vec<super::ConflictEntry>> {
+        let resolver = self.conflicts.as_mut()?;
+        match resolver.handle_key(key) {
+            ConflictOutcome::Continue => None,
+            ConflictOutcome::Resolved(entries) => {
+                self.conflicts = None;
+                Some(entries)
+            }
+        }
+    }
+
+    /// Show conflicts (added to any already shown).
+    pub fn show_conflicts(&mut self, entries: Vec<super::ConflictEntry>) {
+        match &mut self.conflicts {
+            Some(r) => r.extend(entries),
+            None => self.conflicts = ConflictResolver::new(entries),
+        }
+    }
+
+    /// Undo the last step (the caller saves `Replay::ledger_ids`).
+    pub fn undo(&mut self, ledgers: &mut impl LedgerSet, at: NaiveDateTime) -> Option<Replay> {
+        self.history.undo(ledgers, &self.user, at)
+    }
+
+    /// Redo the last undone step.
+    pub fn redo(&mut self, ledgers: &mut impl LedgerSet, at: NaiveDateTime) -> Option<Replay> {
+        self.history.redo(ledgers, &self.user, at)
+    }
+}
+
+fn applied(step: &Step) -> FormEvent {
+    FormEvent::Applied {
+        label: step.label.clone(),
+        ledger_ids: step.ledger_ids(),
+    }
+}
