@@ -6,13 +6,14 @@
 //! - [`storage`]: the RON format, atomic saves, backups, locking, merging.
 //! - [`import`]: delimited tables (pipe, CSV) into ledgers.
 //! - [`cli`]: the non-interactive commands.
-//! - [`app`], [`ui`], [`input`], [`tui`]: the interactive application.
+//! - [`app`], [`ui`], [`input`], [`tui`]: the interactive application; [`search`] its index.
 
 pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod import;
 pub mod input;
+pub mod search;
 pub mod storage;
 pub mod text;
 pub mod tui;

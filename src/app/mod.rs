@@ -1,2 +1,169 @@
-//! The interactive application's state, actions and pure update function.
+//! The application state machine: [`State`], the [`Action`]s that change it, and the
+//! pure [`update`] that returns [`Effect`]s for the event loop to perform.
+//!
+//! The state is split by responsibility: the [`Catalog`] (loaded items and their
+//! precomputed assessments), the [`View`] (grouping, filters, sort, rows, cursor), the
+//! [`SearchState`], and the [`Screen`] / [`Overlay`] that decide which keys are live.
+//! Editing (issue 5) adds its own actions, a form overlay and [`Effect::SaveLedger`].
+
+mod action;
+mod bucket;
+mod catalog;
 pub mod edit;
+mod effect;
+mod filters;
+mod grouping;
+mod search_state;
+mod sort;
+mod update;
+mod view;
+
+use chrono::NaiveDate;
+
+pub use action::Action;
+pub use bucket::DueBucket;
+pub use catalog::{COUNTED_COLOURS, Catalog, Entry, colour_slot};
+pub use effect::Effect;
+pub use filters::{FilterOption, Filters};
+pub use grouping::{Group, GroupKey, Grouping, build_groups};
+pub use search_state::SearchState;
+pub use sort::{SortKey, sorted_entries};
+pub use update::update;
+pub use view::{CHROME_ROWS, Pane, View, table_rows_for, visible_offset};
+
+use crate::storage::Workspace;
+
+/// The main screen or the detail of one item.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Screen {
+    /// Groups and the item table.
+    #[default]
+    Browse,
+    /// One item's detail, scrolled by `scroll` lines.
+    Detail {
+        /// The entry shown.
+        entry: u32,
+        /// The first line shown.
+        scroll: u16,
+    },
+}
+
+/// A window drawn over the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key help, scrolled by `scroll` lines.
+    Help {
+        /// The first line shown.
+        scroll: u16,
+    },
+    /// The filter menu with its cursor.
+    FilterMenu {
+        /// Index into [`FilterOption::all`].
+        cursor: usize,
+    },
+}
+
+/// The key context: which bindings are live (the key map is looked up per mode).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum Mode {
+    /// The main screen.
+    Browse,
+    /// Typing a search query.
+    Search,
+    /// The detail view.
+    Detail,
+    /// The help overlay.
+    Help,
+    /// The filter menu.
+    FilterMenu,
+}
+
+impl Mode {
+    /// All modes, in the order of the help screen.
+    pub const ALL: [Mode; 5] = [
+        Mode::Browse,
+        Mode::Search,
+        Mode::Detail,
+        Mode::FilterMenu,
+        Mode::Help,
+    ];
+
+    /// The Chinese name of the mode (help screen headings).
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Browse => "浏览",
+            Mode::Search => "搜索",
+            Mode::Detail => "详情",
+            Mode::Help => "帮助",
+            Mode::FilterMenu => "筛选菜单",
+        }
+    }
+}
+
+/// The whole application state.
+#[derive(Debug)]
+pub struct State {
+    /// The loaded items.
+    pub catalog: Catalog,
+    /// What the table shows.
+    pub view: View,
+    /// The search.
+    pub search: SearchState,
+    /// Main screen or detail.
+    pub screen: Screen,
+    /// A window over the screen, if any.
+    pub overlay: Option<Overlay>,
+    /// A one-line message for the footer (e.g. a bad key map entry).
+    pub message: Option<String>,
+    /// The terminal size `(columns, rows)` from the last resize.
+    pub size: (u16, u16),
+}
+
+impl State {
+    /// The state of a freshly opened workspace at `today`.
+    pub fn new(workspace: Workspace, today: NaiveDate) -> Self {
+        let catalog = Catalog::new(workspace, today);
+        let mut view = View::new(&catalog);
+        let search = SearchState::default();
+        view.refresh(&catalog, &search);
+        State {
+            catalog,
+            view,
+            search,
+            screen: Screen::Browse,
+            overlay: None,
+            message: None,
+            size: (80, 24),
+        }
+    }
+
+    /// The key context now.
+    pub fn mode(&self) -> Mode {
+        match (&self.overlay, &self.screen) {
+            (Some(Overlay::Help { .. }), _) => Mode::Help,
+            (Some(Overlay::FilterMenu { .. }), _) => Mode::FilterMenu,
+            (None, _) if self.search.editing => Mode::Search,
+            (None, Screen::Detail { .. }) => Mode::Detail,
+            (None, Screen::Browse) => Mode::Browse,
+        }
+    }
+
+    /// The date the app shows as today (the pinned date of demo data).
+    pub fn today(&self) -> NaiveDate {
+        self.catalog.today
+    }
+
+    /// Recompute the sort order and the rows after entries were reassessed (edits, reloads).
+    pub fn rebuild_view(&mut self) {
+        let sort = self.view.sort;
+        self.view.set_sort(&self.catalog, sort);
+        self.refresh();
+    }
+
+    /// Recompute the rows after filters, search, grouping or sort changed.
+    pub fn refresh(&mut self) {
+        self.view.refresh(&self.catalog, &self.search);
+    }
+}

@@ -1,1 +1,117 @@
-//! The terminal: setup, restore, signals and the event loop.
+//! The interactive application: terminal setup and restore, signals, and the event loop
+//! that turns terminal events into [`Action`]s, runs [`update`] and performs [`Effect`]s.
+//!
+//! The loop never spins: input is read on its own thread and the loop waits for it with a
+//! timeout, exits on SIGHUP / SIGTERM (flags checked every wake-up), and exits when the
+//! terminal fails a read, a write or a size query (a vanished TTY).
+
+mod terminal;
+
+use std::io::{self, IsTerminal};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+use crate::app::{Action, Effect, State, update};
+use crate::input::KeyMap;
+use crate::storage::Workspace;
+use crate::ui::{self, Theme};
+use terminal::TerminalGuard;
+
+/// How long the loop sleeps waiting for input before checking the signal flags.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Open the interactive app on a loaded workspace; returns when the user quits, a
+/// terminating signal arrives or the terminal goes away.
+pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        anyhow::bail!("duban 的交互界面需要在终端中运行;脚本中请使用 duban list 等子命令");
+    }
+    let (keys, messages) = KeyMap::load(&workspace.dir);
+    let mut state = State::new(workspace, today);
+    state.message = messages.into_iter().next();
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).context("无法注册信号处理")?;
+    }
+    let theme = Theme::from_env();
+    let mut guard = TerminalGuard::enter().context("无法初始化终端")?;
+    let size = guard.terminal.size().context("无法读取终端大小")?;
+    update(&mut state, Action::Resize(size.width, size.height), today);
+    event_loop(&mut guard, &mut state, &keys, &theme, &stop, today)
+}
+
+/// What the input thread hands to the loop.
+type Input = io::Result<Event>;
+
+/// Read terminal events on their own thread: crossterm's reader can busy-loop when the
+/// terminal hangs up, so the loop must never block on it. The thread ends with the process.
+fn spawn_reader() -> mpsc::Receiver<Input> {
+    let (tx, rx) = mpsc::sync_channel::<Input>(64);
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+fn event_loop(
+    guard: &mut TerminalGuard,
+    state: &mut State,
+    keys: &KeyMap,
+    theme: &Theme,
+    stop: &AtomicBool,
+    today: NaiveDate,
+) -> anyhow::Result<()> {
+    let input = spawn_reader();
+    let mut dirty = true;
+    while !stop.load(Ordering::Relaxed) {
+        if dirty {
+            // A failed write means the terminal is gone: stop rather than spin.
+            guard
+                .terminal
+                .draw(|frame| ui::draw(frame, state, keys, theme))
+                .context("终端已断开")?;
+            dirty = false;
+        }
+        let event = match input.recv_timeout(TICK) {
+            Ok(event) => event.context("终端已断开")?,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                // A hung-up terminal answers every ioctl with EIO: leave instead of waiting.
+                ratatui::crossterm::terminal::size().context("终端已断开")?;
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("终端已断开"),
+        };
+        let action = match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                state.message = None;
+                keys.resolve(&key, state.mode())
+            }
+            Event::Paste(text) => Some(Action::SearchInsert(text)),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        dirty = true;
+        let Some(action) = action else {
+            continue;
+        };
+        for effect in update(state, action, today) {
+            match effect {
+                Effect::Quit => return Ok(()),
+                Effect::SaveLedger(_) => {}
+            }
+        }
+    }
+    Ok(())
+}

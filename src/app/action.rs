@@ -1,0 +1,61 @@
+//! Everything the user (or the event loop) can ask of the app, as data.
+//!
+//! Actions are a serde enum so the key map file names them (`MoveDown`,
+//! `ToggleColour(Red)`) and the help screen is generated from the same bindings.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Colour;
+
+/// One request to change the application state, handled by [`crate::app::update`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Action {
+    /// Leave the application.
+    Quit,
+    /// Move the cursor (or scroll) up one line.
+    MoveUp,
+    /// Move the cursor (or scroll) down one line.
+    MoveDown,
+    /// Move up one page.
+    PageUp,
+    /// Move down one page.
+    PageDown,
+    /// Go to the first line.
+    Top,
+    /// Go to the last line.
+    Bottom,
+    /// Switch focus between the group panel and the item table.
+    NextPane,
+    /// Focus the group panel.
+    FocusGroups,
+    /// Focus the item table.
+    FocusTable,
+    /// Open the selected item's detail (or choose the group under the cursor).
+    Open,
+    /// Go back: close detail, help or a menu; in search, clear the query.
+    Back,
+    /// Show the key help.
+    Help,
+    /// Cycle the grouping: ledger → unit → deadline bucket.
+    CycleGrouping,
+    /// Cycle the sort order of the table.
+    CycleSort,
+    /// Show or hide items of one colour (several colours may be chosen).
+    ToggleColour(Colour),
+    /// Clear every filter and the search query.
+    ClearFilters,
+    /// Open the filter menu (status, unit, ledger, due window).
+    FilterMenu,
+    /// In the filter menu: toggle the option under the cursor.
+    ToggleOption,
+    /// Start typing a search query.
+    StartSearch,
+    /// Insert text into the search query (typed or pasted).
+    SearchInsert(String),
+    /// Delete the last character of the search query.
+    SearchBackspace,
+    /// Finish typing the query and go back to the table, keeping the matches.
+    SearchAccept,
+    /// The terminal was resized to `(columns, rows)`.
+    Resize(u16, u16),
+}

@@ -1,0 +1,202 @@
+//! The loaded items with everything precomputed once at load: each item's assessment
+//! (schedule + warning), its deadline bucket, its interned units, and the search index.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::bucket::DueBucket;
+use crate::domain::assess::{Assessment, assess};
+use crate::domain::calendar::WorkCalendar;
+use crate::domain::{Colour, Item, Ledger, WorkspaceConfig};
+use crate::search::{SearchFields, SearchIndex};
+use crate::storage::{BrokenLedger, LoadedLedger, Workspace};
+
+/// One item of the catalogue: where it lives and what was computed for it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Index into [`Catalog::ledgers`].
+    pub ledger: usize,
+    /// Index into that ledger's items.
+    pub item: usize,
+    /// The schedule and the warning at the catalogue's date.
+    pub assessment: Assessment,
+    /// Which deadline bucket the item falls in.
+    pub bucket: DueBucket,
+    /// Indices into [`Catalog::units`] (lead unit first).
+    pub units: Vec<u32>,
+}
+
+impl Entry {
+    /// The warning colour.
+    pub fn colour(&self) -> Colour {
+        self.assessment.warning.colour
+    }
+
+    /// The date that governs the colour, or the schedule's final date.
+    pub fn due(&self) -> Option<NaiveDate> {
+        self.assessment
+            .warning
+            .due
+            .or_else(|| self.assessment.schedule.due())
+    }
+}
+
+/// Every loaded item of a workspace, ready to browse.
+#[derive(Debug)]
+pub struct Catalog {
+    /// The workspace folder.
+    pub dir: PathBuf,
+    /// The workspace config.
+    pub config: WorkspaceConfig,
+    /// The loaded ledgers (edits change these and are saved from here).
+    pub ledgers: Vec<LoadedLedger>,
+    /// Ledger files that did not load (shown, never written).
+    pub broken: Vec<BrokenLedger>,
+    /// The calendar used for the warnings.
+    pub calendar: WorkCalendar,
+    /// The date the warnings were computed for.
+    pub today: NaiveDate,
+    /// All items, ledger by ledger in source order.
+    pub entries: Vec<Entry>,
+    /// Every unit named by an item, sorted.
+    pub units: Vec<String>,
+    /// The search index; document `i` is entry `i`.
+    pub index: SearchIndex,
+}
+
+impl Catalog {
+    /// Assess every item of the workspace at `today` and build the search index.
+    pub fn new(workspace: Workspace, today: NaiveDate) -> Self {
+        let calendar = WorkCalendar::new(workspace.config.rules.calendar);
+        let mut unit_names: BTreeMap<&str, u32> = BTreeMap::new();
+        for l in &workspace.ledgers {
+            for item in &l.ledger.items {
+                for u in item.all_units() {
+                    unit_names.entry(u).or_insert(0);
+                }
+            }
+        }
+        for (i, v) in unit_names.values_mut().enumerate() {
+            *v = i as u32;
+        }
+        let units: Vec<String> = unit_names.keys().map(|s| s.to_string()).collect();
+        let mut entries = Vec::new();
+        for (li, l) in workspace.ledgers.iter().enumerate() {
+            for (ii, item) in l.ledger.items.iter().enumerate() {
+                let assessment = assess(&l.ledger, item, &workspace.config.rules, &calendar, today);
+                let units = item
+                    .all_units()
+                    .into_iter()
+                    .filter_map(|u| unit_names.get(u).copied())
+                    .collect();
+                let bucket = DueBucket::classify(item, &assessment, today);
+                entries.push(Entry {
+                    ledger: li,
+                    item: ii,
+                    assessment,
+                    bucket,
+                    units,
+                });
+            }
+        }
+        let joined_units: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                let item = &workspace.ledgers[e.ledger].ledger.items[e.item];
+                item.all_units().join(" ")
+            })
+            .collect();
+        let index = SearchIndex::build(entries.iter().zip(&joined_units).map(|(e, u)| {
+            let item = &workspace.ledgers[e.ledger].ledger.items[e.item];
+            SearchFields {
+                number: &item.number,
+                title: &item.title,
+                category: &item.category,
+                units: u,
+                measures: &item.measures,
+            }
+        }));
+        Catalog {
+            dir: workspace.dir,
+            config: workspace.config,
+            ledgers: workspace.ledgers,
+            broken: workspace.broken,
+            calendar,
+            today,
+            entries,
+            units,
+            index,
+        }
+    }
+
+    /// The item of an entry.
+    pub fn item(&self, entry: &Entry) -> &Item {
+        &self.ledgers[entry.ledger].ledger.items[entry.item]
+    }
+
+    /// The ledger of an entry.
+    pub fn ledger(&self, entry: &Entry) -> &Ledger {
+        &self.ledgers[entry.ledger].ledger
+    }
+
+    /// The entry at an index, if any.
+    pub fn entry(&self, index: u32) -> Option<&Entry> {
+        self.entries.get(index as usize)
+    }
+
+    /// Recompute one entry after its item changed (editing); the search text is not re-indexed.
+    pub fn reassess(&mut self, index: usize) {
+        let Some(entry) = self.entries.get(index) else {
+            return;
+        };
+        let ledger = &self.ledgers[entry.ledger].ledger;
+        let item = &ledger.items[entry.item];
+        let assessment = assess(ledger, item, &self.config.rules, &self.calendar, self.today);
+        let bucket = DueBucket::classify(item, &assessment, self.today);
+        let entry = &mut self.entries[index];
+        entry.assessment = assessment;
+        entry.bucket = bucket;
+    }
+
+    /// Replace an entry's assessment with one computed elsewhere (tests, previews of an
+    /// edit); call [`crate::app::State::rebuild_view`] afterwards.
+    pub fn set_assessment(&mut self, index: usize, assessment: Assessment) {
+        let Some(entry) = self.entries.get(index) else {
+            return;
+        };
+        let item = &self.ledgers[entry.ledger].ledger.items[entry.item];
+        let bucket = DueBucket::classify(item, &assessment, self.today);
+        let entry = &mut self.entries[index];
+        entry.assessment = assessment;
+        entry.bucket = bucket;
+    }
+
+    /// Open items per colour, most severe first: `[黑, 红, 黄, 蓝]`.
+    pub fn open_counts(&self) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for e in &self.entries {
+            if let Some(slot) = colour_slot(e.colour())
+                && self.item(e).status.is_open()
+            {
+                counts[slot] += 1;
+            }
+        }
+        counts
+    }
+}
+
+/// The slot of a colour in `[黑, 红, 黄, 蓝]` count arrays; `None` for no colour.
+pub fn colour_slot(colour: Colour) -> Option<usize> {
+    match colour {
+        Colour::Black => Some(0),
+        Colour::Red => Some(1),
+        Colour::Yellow => Some(2),
+        Colour::Blue => Some(3),
+        Colour::None => None,
+    }
+}
+
+/// The colours of the count slots, most severe first.
+pub const COUNTED_COLOURS: [Colour; 4] = [Colour::Black, Colour::Red, Colour::Yellow, Colour::Blue];

@@ -1,0 +1,11 @@
+//! What [`crate::app::update`] asks the event loop to do: the state machine stays pure,
+//! the loop performs effects and feeds their results back as actions.
+
+/// One side effect requested by an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Restore the terminal and exit.
+    Quit,
+    /// Save the ledger at this index of [`crate::app::Catalog::ledgers`] (used by editing).
+    SaveLedger(usize),
+}

@@ -1,0 +1,189 @@
+//! The default key bindings: one line per binding, with the Chinese description that the
+//! help screen shows and, where it fits, the short label of the footer.
+
+use super::{Binding, KeySpec};
+use crate::app::{Action, Mode};
+use crate::domain::Colour;
+
+/// (mode, keys, action, description, footer label)
+type Row = (
+    Mode,
+    &'static [&'static str],
+    Action,
+    &'static str,
+    Option<&'static str>,
+);
+
+fn rows() -> Vec<Row> {
+    use Action::*;
+    use Mode::{Browse, Detail, Search};
+    const MENU: Mode = Mode::FilterMenu;
+    const HELP: Mode = Mode::Help;
+    vec![
+        (Browse, &["j", "Down"], MoveDown, "下移一行", None),
+        (Browse, &["k", "Up"], MoveUp, "上移一行", None),
+        (Browse, &["PageDown", "Ctrl-f"], PageDown, "下翻一页", None),
+        (Browse, &["PageUp", "Ctrl-b"], PageUp, "上翻一页", None),
+        (Browse, &["g", "Home"], Top, "到第一行", None),
+        (Browse, &["G", "End"], Bottom, "到最后一行", None),
+        (
+            Browse,
+            &["Tab", "BackTab"],
+            NextPane,
+            "在分组栏和事项表之间切换",
+            Some("切换"),
+        ),
+        (Browse, &["h", "Left"], FocusGroups, "转到分组栏", None),
+        (Browse, &["l", "Right"], FocusTable, "转到事项表", None),
+        (
+            Browse,
+            &["Enter"],
+            Open,
+            "查看事项详情 / 选定分组",
+            Some("详情"),
+        ),
+        (
+            Browse,
+            &["/"],
+            StartSearch,
+            "搜索(编号、标题、类别、单位、措施;支持拼音首字母和全拼)",
+            Some("搜索"),
+        ),
+        (
+            Browse,
+            &["v"],
+            CycleGrouping,
+            "切换分组:按台账 → 按单位 → 按期限",
+            Some("分组"),
+        ),
+        (
+            Browse,
+            &["o"],
+            CycleSort,
+            "切换排序:严重程度 → 截止日期 → 编号 → 进展久未更新 → 匹配度",
+            Some("排序"),
+        ),
+        (
+            Browse,
+            &["1"],
+            ToggleColour(Colour::Black),
+            "只看/取消 黑色(整改)",
+            Some("-4 颜色"),
+        ),
+        (
+            Browse,
+            &["2"],
+            ToggleColour(Colour::Red),
+            "只看/取消 红色(督办)",
+            None,
+        ),
+        (
+            Browse,
+            &["3"],
+            ToggleColour(Colour::Yellow),
+            "只看/取消 黄色(催办)",
+            None,
+        ),
+        (
+            Browse,
+            &["4"],
+            ToggleColour(Colour::Blue),
+            "只看/取消 蓝色(提示)",
+            None,
+        ),
+        (
+            Browse,
+            &["f"],
+            Action::FilterMenu,
+            "筛选菜单:状态、期限、台账、单位",
+            Some("筛选"),
+        ),
+        (
+            Browse,
+            &["c", "0"],
+            ClearFilters,
+            "清除全部筛选和搜索",
+            Some("清除"),
+        ),
+        (Browse, &["Esc"], Back, "清除搜索", None),
+        (Browse, &["?"], Action::Help, "帮助", Some("帮助")),
+        (Browse, &["q", "Ctrl-c"], Quit, "退出", Some("退出")),
+        (
+            Search,
+            &["Enter"],
+            SearchAccept,
+            "结束输入,保留搜索结果",
+            Some("确定"),
+        ),
+        (Search, &["Esc"], Back, "清空搜索并返回", Some("取消")),
+        (Search, &["Backspace"], SearchBackspace, "删除一个字", None),
+        (
+            Search,
+            &["Down", "Ctrl-n"],
+            MoveDown,
+            "下移一行",
+            Some("选择"),
+        ),
+        (Search, &["Up", "Ctrl-p"], MoveUp, "上移一行", None),
+        (Search, &["PageDown"], PageDown, "下翻一页", None),
+        (Search, &["PageUp"], PageUp, "上翻一页", None),
+        (Search, &["Ctrl-c"], Quit, "退出", None),
+        (Detail, &["j", "Down"], MoveDown, "向下滚动", None),
+        (Detail, &["k", "Up"], MoveUp, "向上滚动", None),
+        (Detail, &["PageDown", "Space"], PageDown, "下翻一页", None),
+        (Detail, &["PageUp"], PageUp, "上翻一页", None),
+        (Detail, &["g", "Home"], Top, "到顶部", None),
+        (Detail, &["G", "End"], Bottom, "到底部", None),
+        (
+            Detail,
+            &["Esc", "h", "Left"],
+            Back,
+            "返回事项表",
+            Some("返回"),
+        ),
+        (Detail, &["?"], Action::Help, "帮助", Some("帮助")),
+        (Detail, &["q", "Ctrl-c"], Quit, "退出", Some("退出")),
+        (MENU, &["j", "Down"], MoveDown, "下移", None),
+        (MENU, &["k", "Up"], MoveUp, "上移", None),
+        (MENU, &["PageDown"], PageDown, "下翻一页", None),
+        (MENU, &["PageUp"], PageUp, "上翻一页", None),
+        (MENU, &["g", "Home"], Top, "到第一项", None),
+        (MENU, &["G", "End"], Bottom, "到最后一项", None),
+        (
+            MENU,
+            &["Space", "Enter"],
+            ToggleOption,
+            "选中/取消该项",
+            Some("选择"),
+        ),
+        (
+            MENU,
+            &["c", "0"],
+            ClearFilters,
+            "清除全部筛选",
+            Some("清除"),
+        ),
+        (MENU, &["Esc", "f"], Back, "关闭菜单", Some("关闭")),
+        (MENU, &["Ctrl-c"], Quit, "退出", None),
+        (HELP, &["j", "Down"], MoveDown, "向下滚动", None),
+        (HELP, &["k", "Up"], MoveUp, "向上滚动", None),
+        (HELP, &["PageDown", "Space"], PageDown, "下翻一页", None),
+        (HELP, &["PageUp"], PageUp, "上翻一页", None),
+        (HELP, &["Esc", "?", "q"], Back, "关闭帮助", Some("关闭")),
+        (HELP, &["Ctrl-c"], Quit, "退出", None),
+    ]
+}
+
+/// The default bindings.
+pub fn default_bindings() -> Vec<Binding> {
+    rows()
+        .into_iter()
+        .map(|(mode, keys, action, desc, footer)| Binding {
+            mode,
+            keys: keys.iter().filter_map(|k| KeySpec::parse(k).ok()).collect(),
+            action,
+            desc: desc.to_string(),
+            footer: footer.map(str::to_string),
+        })
+        .collect()
+}

@@ -1,0 +1,263 @@
+//! The detail of one item: every field, the schedule with each milestone's state, why it
+//! has its colour, progress, sub-measures, notices, extensions and history.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::app::{Catalog, Entry, State};
+use crate::domain::Item;
+use crate::text::{sanitize, sanitize_multiline};
+
+/// Draw the detail of `entry`, scrolled by `scroll` lines.
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, entry: u32, scroll: u16, theme: &Theme) {
+    let catalog = &state.catalog;
+    let Some(entry) = catalog.entry(entry) else {
+        return;
+    };
+    let item = catalog.item(entry);
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} {} ", sanitize(&item.number), sanitize(&item.title)),
+        theme.heading(),
+    ));
+    let lines = lines(catalog, entry, theme);
+    let inner_height = block.inner(area).height as usize;
+    let max_scroll = lines.len().saturating_sub(inner_height.max(1) / 2) as u16;
+    let paragraph = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll.min(max_scroll), 0));
+    frame.render_widget(paragraph, area);
+}
+
+fn field<'a>(label: &str, value: &str, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{label}:"), theme.heading()),
+        Span::raw(sanitize(value).into_owned()),
+    ])
+}
+
+fn section<'a>(label: &str, theme: &Theme) -> Line<'a> {
+    Line::from(Span::styled(format!("── {label} ──"), theme.heading()))
+}
+
+fn text_block(out: &mut Vec<Line<'static>>, text: &str) {
+    for l in sanitize_multiline(text).lines() {
+        out.push(Line::raw(format!("  {l}")));
+    }
+}
+
+/// The lines of the detail view (also used to know how far it can scroll).
+pub fn lines(catalog: &Catalog, entry: &Entry, theme: &Theme) -> Vec<Line<'static>> {
+    let item = catalog.item(entry);
+    let ledger = catalog.ledger(entry);
+    let warning = &entry.assessment.warning;
+    let mut out: Vec<Line<'static>> = Vec::new();
+    out.push(field(
+        "台账",
+        &format!("{}({})", ledger.title, ledger.kind.label()),
+        theme,
+    ));
+    if !item.category.is_empty() {
+        out.push(field("类别", &item.category, theme));
+    }
+    if !item.goal.is_empty() {
+        out.push(field("目标", &item.goal, theme));
+    }
+    out.push(field("标题", &item.title, theme));
+    let mut status = item.status.label().to_string();
+    if let Some(reason) = &item.suspend_reason {
+        status.push_str(&format!("(原因:{reason})"));
+    }
+    out.push(field("状态", &status, theme));
+    let colour = entry.colour();
+    let mut why = vec![
+        Span::styled("预警:", theme.heading()),
+        Span::styled(Theme::chip_text(colour), theme.chip(colour)),
+        Span::raw(" "),
+    ];
+    if let Some(notice) = warning.notice() {
+        why.push(Span::raw(format!("{} · ", notice.verb())));
+    }
+    why.push(Span::raw(if warning.reason.is_empty() {
+        "无预警".to_string()
+    } else {
+        sanitize(&warning.reason).into_owned()
+    }));
+    out.push(Line::from(why));
+    if let Some(raised) = &item.raised {
+        out.push(field(
+            "人工升级",
+            &format!(
+                "{} {}({} {})",
+                raised.colour.label(),
+                raised.reason,
+                raised.date,
+                raised.by
+            ),
+            theme,
+        ));
+    }
+    units_lines(&mut out, item, theme);
+    schedule_lines(&mut out, catalog, entry, theme);
+    if !item.measures.trim().is_empty() {
+        out.push(section("具体措施", theme));
+        text_block(&mut out, &item.measures);
+    }
+    records_lines(&mut out, item, theme);
+    out
+}
+
+fn units_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
+    if let Some(lead) = &item.lead_unit {
+        out.push(field("牵头单位", lead, theme));
+    }
+    if !item.units.is_empty() {
+        out.push(field("责任单位", &item.units.join("、"), theme));
+    }
+    if !item.supervisors.is_empty() {
+        out.push(field("指导/督查部门", &item.supervisors.join("、"), theme));
+    }
+    if let Some(leader) = &item.leader {
+        out.push(field("责任领导", leader, theme));
+    }
+}
+
+fn schedule_lines(out: &mut Vec<Line<'static>>, catalog: &Catalog, entry: &Entry, theme: &Theme) {
+    let item = catalog.item(entry);
+    let schedule = &entry.assessment.schedule;
+    let today = catalog.today;
+    out.push(section("完成时限", theme));
+    out.push(field(
+        "原文",
+        catalog.ledger(entry).deadline_text_of(item),
+        theme,
+    ));
+    out.push(field("解读", schedule.kind.label(), theme));
+    for (i, m) in schedule.milestones.iter().enumerate() {
+        let met = item.milestones_met.iter().find(|x| x.index == i);
+        let state = match met {
+            Some(x) => format!("已完成({})", x.date),
+            None if m.due < today => "未完成 · 已过期".to_string(),
+            None => "未到期".to_string(),
+        };
+        let mut text = format!("  {}. {} ", i + 1, m.due);
+        if let Some(start) = m.start {
+            text = format!("  {}. {} 至 {} ", i + 1, start, m.due);
+        }
+        if !m.label.is_empty() {
+            text.push_str(&m.label);
+        }
+        if let Some(p) = m.percent {
+            text.push_str(&format!(" {p}%"));
+        }
+        if let Some(d) = &m.detail {
+            text.push_str(&format!("({d})"));
+        }
+        out.push(Line::from(vec![
+            Span::raw(sanitize(&text).into_owned()),
+            Span::styled(format!(" [{state}]"), theme.dim()),
+        ]));
+    }
+    if let Some(end) = schedule.year_end {
+        out.push(Line::raw(format!("  全年推进,年底 {end}")));
+    }
+    if let Some(r) = schedule.recurrence {
+        out.push(Line::raw(format!(
+            "  周期报送:下次 {}",
+            r.next_on_or_after(today)
+        )));
+    }
+    if let Some(ext) = &schedule.external {
+        out.push(Line::raw(format!("  待上级安排:{}", sanitize(ext))));
+    }
+    if let Some(d) = item.due_override {
+        out.push(field("督查室指定日期", &d.to_string(), theme));
+    }
+    for note in &schedule.notes {
+        out.push(Line::raw(format!("  注:{}", sanitize(note))));
+    }
+}
+
+fn records_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
+    if !item.sub_measures.is_empty() {
+        out.push(section("子措施", theme));
+        for m in &item.sub_measures {
+            let mark = if m.done { "[x]" } else { "[ ]" };
+            let mut text = format!("  {mark} {}", m.text);
+            if let Some(d) = &m.deadline {
+                text.push_str(&format!("(时限:{d})"));
+            }
+            if let Some(d) = m.done_on {
+                text.push_str(&format!(" 完成于 {d}"));
+            }
+            out.push(Line::raw(sanitize(&text).into_owned()));
+        }
+    }
+    out.push(section("进展记录", theme));
+    if item.progress.is_empty() {
+        out.push(Line::raw("  (尚无进展记录)"));
+    }
+    for p in item.progress.iter().rev() {
+        out.push(Line::raw(
+            sanitize(&format!("  {} {}:{}", p.date, p.author, p.text)).into_owned(),
+        ));
+    }
+    if !item.notices.is_empty() {
+        out.push(section("已发通知", theme));
+        for n in &item.notices {
+            out.push(Line::raw(
+                sanitize(&format!(
+                    "  {} {} → {}",
+                    n.date,
+                    n.kind.label(),
+                    n.recipient
+                ))
+                .into_owned(),
+            ));
+        }
+    }
+    if !item.extensions.is_empty() {
+        out.push(section("延期", theme));
+        for e in &item.extensions {
+            out.push(Line::raw(
+                sanitize(&format!(
+                    "  {} 原时限“{}” → 新时限“{}”,理由:{},批准:{}",
+                    e.date, e.original, e.new_deadline, e.reason, e.approver
+                ))
+                .into_owned(),
+            ));
+        }
+    }
+    if let Some(text) = &item.overdue_explanation {
+        out.push(section("逾期书面说明", theme));
+        text_block(out, text);
+    }
+    if let Some(a) = &item.acceptance {
+        out.push(field("验收", &format!("{} {}", a.date, a.result), theme));
+    }
+    if let Some(parent) = &item.parent {
+        out.push(field("上级问题", parent, theme));
+    }
+    for (header, text) in &item.extra {
+        out.push(field(header, text, theme));
+    }
+    if !item.history.is_empty() {
+        out.push(section("修改记录", theme));
+        for h in item.history.iter().rev() {
+            out.push(Line::raw(
+                sanitize(&format!(
+                    "  {} {} {}:{} → {}",
+                    h.at.format("%Y-%m-%d %H:%M"),
+                    h.author,
+                    h.field,
+                    h.from,
+                    h.to
+                ))
+                .into_owned(),
+            ));
+        }
+    }
+}
