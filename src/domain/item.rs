@@ -88,6 +88,7 @@ impl Status {
 
 /// One entry of the append-only progress log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProgressEntry {
     /// The day the progress was reported.
     pub date: NaiveDate,
@@ -100,6 +101,7 @@ pub struct ProgressEntry {
 
 /// A sub-measure of an item (第一项、第二项 …) with its own done flag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SubMeasure {
     /// The measure's text or label (e.g. "第一项" or the measure's words).
     pub text: String,
@@ -116,6 +118,7 @@ pub struct SubMeasure {
 
 /// A milestone of the parsed schedule marked met (by index into the schedule's milestones).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MilestoneMet {
     /// Index into [`crate::domain::deadline::Schedule::milestones`].
     pub index: usize,
@@ -182,6 +185,7 @@ impl NoticeKind {
 
 /// A notice issued to a unit about an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Notice {
     /// Which notice.
     pub kind: NoticeKind,
@@ -193,6 +197,7 @@ pub struct Notice {
 
 /// An approved extension of the deadline. The original stays visible.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Extension {
     /// The deadline text before the extension.
     pub original: String,
@@ -210,6 +215,7 @@ pub struct Extension {
 
 /// The acceptance (结项/销号) of a finished item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Acceptance {
     /// The day of acceptance.
     pub date: NaiveDate,
@@ -219,6 +225,7 @@ pub struct Acceptance {
 
 /// A supervisor's manual raise of the warning colour.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ManualRaise {
     /// The colour the item is raised to (at least).
     pub colour: Colour,
@@ -233,6 +240,7 @@ pub struct ManualRaise {
 
 /// One recorded change: who changed what, when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AuditEntry {
     /// When the change was made (local time, given by the caller).
     pub at: NaiveDateTime,
@@ -250,7 +258,7 @@ pub struct AuditEntry {
 
 /// One item of a ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Item {
     /// Stable id, unique in its ledger (usually the printed number).
     pub id: String,

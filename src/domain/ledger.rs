@@ -36,6 +36,7 @@ impl LedgerKind {
 
 /// A column the ledger actually uses: the item field it fills and the header as printed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Column {
     /// The item field ("category", "title", "deadline", "units", … or "extra").
     pub field: String,
@@ -45,7 +46,7 @@ pub struct Column {
 
 /// A ledger: one RON file in the workspace.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Ledger {
     /// The file format version (see `storage::FORMAT_VERSION`).
     pub format: u32,

@@ -15,7 +15,7 @@ pub enum CalendarMode {
 
 /// The thresholds of the four-colour rules (defaults as in PRODUCT.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct WarningRules {
     /// Blue when not overdue and at most this many days are left.
     pub blue_days_left: i64,
@@ -43,7 +43,7 @@ impl Default for WarningRules {
 
 /// The workspace's own settings, stored as `duban.ron` in the workspace folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct WorkspaceConfig {
     /// The file format version (see `storage::FORMAT_VERSION`).
     pub format: u32,
