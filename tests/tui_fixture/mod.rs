@@ -205,6 +205,7 @@ pub fn workspace() -> Workspace {
             .map(|ledger| LoadedLedger {
                 path: format!("ledgers/{}.ron", ledger.id).into(),
                 ledger,
+                fingerprint: Default::default(),
             })
             .collect(),
         broken: Vec::new(),
