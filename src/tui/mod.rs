@@ -5,19 +5,22 @@
 //! timeout, exits on SIGHUP / SIGTERM (flags checked every wake-up), and exits when the
 //! terminal fails a read, a write or a size query (a vanished TTY).
 
+mod effects;
 mod terminal;
+
+pub use effects::{dispatch, poll_disk, save, user_name};
 
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::app::{Action, Effect, State, update};
+use crate::app::{Action, Mode, State, update};
 use crate::input::KeyMap;
 use crate::storage::Workspace;
 use crate::ui::{self, Theme};
@@ -25,6 +28,8 @@ use terminal::TerminalGuard;
 
 /// How long the loop sleeps waiting for input before checking the signal flags.
 const TICK: Duration = Duration::from_millis(250);
+/// How often the ledger files are checked for changes by other writers (on idle ticks).
+const DISK_POLL: Duration = Duration::from_secs(2);
 
 /// Open the interactive app on a loaded workspace; returns when the user quits, a
 /// terminating signal arrives or the terminal goes away.
@@ -33,7 +38,9 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
         anyhow::bail!("duban 的交互界面需要在终端中运行;脚本中请使用 duban list 等子命令");
     }
     let (keys, messages) = KeyMap::load(&workspace.dir);
+    let author = workspace.config.author.clone();
     let mut state = State::new(workspace, today);
+    state.edit.user = user_name(author.as_deref());
     state.message = messages.into_iter().next();
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
@@ -75,6 +82,7 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let input = spawn_reader();
     let mut dirty = true;
+    let mut last_poll = Instant::now();
     while !stop.load(Ordering::Relaxed) {
         if dirty {
             // A failed write means the terminal is gone: stop rather than spin.
@@ -89,6 +97,16 @@ fn event_loop(
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 // A hung-up terminal answers every ioctl with EIO: leave instead of waiting.
                 ratatui::crossterm::terminal::size().context("终端已断开")?;
+                if last_poll.elapsed() >= DISK_POLL {
+                    last_poll = Instant::now();
+                    for action in poll_disk(state) {
+                        stamp(state);
+                        dirty = true;
+                        if dispatch(state, action, today) {
+                            return Ok(());
+                        }
+                    }
+                }
                 continue;
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("终端已断开"),
@@ -98,6 +116,7 @@ fn event_loop(
                 state.message = None;
                 keys.resolve(&key, state.mode())
             }
+            Event::Paste(text) if state.mode() == Mode::Edit => Some(Action::FormPaste(text)),
             Event::Paste(text) => Some(Action::SearchInsert(text)),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
@@ -106,12 +125,16 @@ fn event_loop(
         let Some(action) = action else {
             continue;
         };
-        for effect in update(state, action, today) {
-            match effect {
-                Effect::Quit => return Ok(()),
-                Effect::SaveLedger(_) => {}
-            }
+        stamp(state);
+        // Saves happen here, before the next frame shows the edit as saved.
+        if dispatch(state, action, today) {
+            return Ok(());
         }
     }
     Ok(())
+}
+
+/// Give the update the time of day for audit entries (the date stays the app's today).
+fn stamp(state: &mut State) {
+    state.edit.clock = Some(chrono::Local::now().time());
 }

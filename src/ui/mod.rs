@@ -66,6 +66,12 @@ pub fn draw(frame: &mut Frame, state: &State, keys: &KeyMap, theme: &Theme) {
         }
         None => {}
     }
+    if let Some(open) = &state.edit.form {
+        edit::render_form(frame, body, &open.form);
+    }
+    if let Some(resolver) = &state.edit.conflicts {
+        edit::render_conflicts(frame, body, resolver);
+    }
 }
 
 /// A rectangle of at most `width`×`height` centred in `area`.

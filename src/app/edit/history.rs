@@ -18,6 +18,12 @@ pub trait LedgerSet {
     fn ledger(&self, id: &str) -> Option<&Ledger>;
     /// The ledger with this id, mutably.
     fn ledger_mut(&mut self, id: &str) -> Option<&mut Ledger>;
+    /// The ledger with this id as loaded from disk (with its fingerprint), when the set
+    /// keeps that; the base of a later three-way merge.
+    fn snapshot(&self, id: &str) -> Option<LoadedLedger> {
+        let _ = id;
+        None
+    }
 }
 
 impl LedgerSet for Vec<Ledger> {
@@ -35,6 +41,9 @@ impl LedgerSet for Vec<LoadedLedger> {
     }
     fn ledger_mut(&mut self, id: &str) -> Option<&mut Ledger> {
         self.iter_mut().map(|l| &mut l.ledger).find(|l| l.id == id)
+    }
+    fn snapshot(&self, id: &str) -> Option<LoadedLedger> {
+        self.iter().find(|l| l.ledger.id == id).cloned()
     }
 }
 
@@ -112,6 +121,16 @@ impl EditHistory {
     /// The label of the step `redo` would redo.
     pub fn next_redo(&self) -> Option<&str> {
         self.redo.last().map(|s| s.label.as_str())
+    }
+
+    /// The ledgers `undo` would change.
+    pub fn next_undo_ledgers(&self) -> Vec<String> {
+        self.undo.last().map(Step::ledger_ids).unwrap_or_default()
+    }
+
+    /// The ledgers `redo` would change.
+    pub fn next_redo_ledgers(&self) -> Vec<String> {
+        self.redo.last().map(Step::ledger_ids).unwrap_or_default()
     }
 
     /// Undo the last step on `ledgers` as `who` at `at`; None when there is nothing to undo.

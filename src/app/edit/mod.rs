@@ -6,6 +6,7 @@
 //! [`apply_to_targets`]; a refusal goes back to the form with `refuse`, keeping what was
 //! typed; a success is recorded in the [`EditHistory`] and saved.
 
+mod actions;
 mod checklist;
 mod conflict;
 mod date_input;
@@ -15,6 +16,7 @@ mod history;
 mod preview;
 mod session;
 mod status;
+mod sync;
 mod target;
 mod text_input;
 mod units;
@@ -22,6 +24,7 @@ mod units;
 #[cfg(test)]
 mod tests;
 
+pub use actions::{rebuild_catalog, selected_target, update_edit};
 pub use checklist::{Checklist, ChecklistEntry, ChecklistKind};
 pub use conflict::{ConflictEntry, ConflictOutcome, ConflictResolver, resolve_conflicts};
 pub use date_input::parse_date;
@@ -31,6 +34,7 @@ pub use history::{Change, EditHistory, LedgerSet, Replay, Step};
 pub use preview::{DeadlinePreview, preview};
 pub use session::{EditSession, FormEvent, OpenForm};
 pub use status::{STATUS_KEYS, StatusPicker};
+pub use sync::{DiskChange, SaveReport, conflict_entries, field_of};
 pub use target::{Target, apply_to_targets};
 pub use text_input::TextInput;
 pub use units::{Candidate, UnitMode, UnitPicker};
@@ -90,7 +94,7 @@ impl Message {
 }
 
 /// Which edit the user asked for (one per key of the key map).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EditKind {
     /// Change the status.
     Status,

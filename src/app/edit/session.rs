@@ -1,14 +1,16 @@
 //! The editing part of the app state: marks, the open form, the conflict popup and the
 //! undo/redo history — so the browsing state only holds one field for all of it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDateTime;
 use ratatui::crossterm::event::KeyEvent;
 
+use super::conflict::resolve_conflicts;
 use super::history::{EditHistory, LedgerSet, Replay, Step};
 use super::target::{Target, apply_to_targets};
-use super::{ConflictOutcome, ConflictResolver, EditForm, FormOutcome};
+use super::{ConflictEntry, ConflictOutcome, ConflictResolver, EditForm, FormOutcome};
+use crate::storage::LoadedLedger;
 
 /// A form open on its target items.
 #[derive(Debug, Clone)]
@@ -48,6 +50,12 @@ pub struct EditSession {
     pub conflicts: Option<ConflictResolver>,
     /// Undo and redo.
     pub history: EditHistory,
+    /// The time of day of the current event (set by the event loop; audit entries are
+    /// stamped with today at this time).
+    pub clock: Option<chrono::NaiveTime>,
+    /// For each ledger changed in memory and not yet saved: the ledger as last loaded or
+    /// saved, the base of the three-way merge when it is saved.
+    pub bases: BTreeMap<String, LoadedLedger>,
 }
 
 impl EditSession {
@@ -98,6 +106,8 @@ impl EditSession {
                 FormEvent::Cancelled
             }
             FormOutcome::Submit(edits) => {
+                let ids: Vec<String> = open.targets.iter().map(|t| t.ledger_id.clone()).collect();
+                remember(&mut self.bases, ledgers, &ids);
                 match apply_to_targets(ledgers, &open.targets, &edits, &self.user, at) {
                     Ok(step) => {
                         let event = applied(&step);
@@ -127,20 +137,31 @@ impl EditSession {
         }
     }
 
-    /// Handle a key in the conflict popup; returns the decisions once confirmed.
-    pub fn conflict_key(&mut self, key: &KeyEvent) -> Option<Vec<super::ConflictEntry>> {
+    /// Handle a key in the conflict popup. Once the user confirms, the values they chose to
+    /// keep are written back as one undoable step; returns the ledgers to save then.
+    pub fn conflict_key(
+        &mut self,
+        key: &KeyEvent,
+        ledgers: &mut impl LedgerSet,
+        at: NaiveDateTime,
+    ) -> Option<Vec<String>> {
         let resolver = self.conflicts.as_mut()?;
         match resolver.handle_key(key) {
             ConflictOutcome::Continue => None,
             ConflictOutcome::Resolved(entries) => {
                 self.conflicts = None;
-                Some(entries)
+                let ids: Vec<String> = entries.iter().map(|e| e.ledger_id.clone()).collect();
+                remember(&mut self.bases, ledgers, &ids);
+                let step = resolve_conflicts(&entries, ledgers, &self.user, at)?;
+                let saved = step.ledger_ids();
+                self.history.record(step);
+                Some(saved)
             }
         }
     }
 
     /// Show conflicts (added to any already shown).
-    pub fn show_conflicts(&mut self, entries: Vec<super::ConflictEntry>) {
+    pub fn show_conflicts(&mut self, entries: Vec<ConflictEntry>) {
         match &mut self.conflicts {
             Some(r) => r.extend(entries),
             None => self.conflicts = ConflictResolver::new(entries),
@@ -149,12 +170,37 @@ impl EditSession {
 
     /// Undo the last step (the caller saves `Replay::ledger_ids`).
     pub fn undo(&mut self, ledgers: &mut impl LedgerSet, at: NaiveDateTime) -> Option<Replay> {
+        remember(&mut self.bases, ledgers, &self.history.next_undo_ledgers());
         self.history.undo(ledgers, &self.user, at)
     }
 
     /// Redo the last undone step.
     pub fn redo(&mut self, ledgers: &mut impl LedgerSet, at: NaiveDateTime) -> Option<Replay> {
+        remember(&mut self.bases, ledgers, &self.history.next_redo_ledgers());
         self.history.redo(ledgers, &self.user, at)
+    }
+
+    /// The base to merge against when saving `ledger_id` (None: the ledger in the set is
+    /// unchanged since it was loaded, so it is its own base).
+    pub fn base(&self, ledger_id: &str) -> Option<&LoadedLedger> {
+        self.bases.get(ledger_id)
+    }
+
+    /// The ledger was saved (or reloaded): the file and memory agree again.
+    pub fn saved(&mut self, ledger_id: &str) {
+        self.bases.remove(ledger_id);
+    }
+}
+
+/// Keep the as-loaded version of each ledger about to change (once: the first change after a
+/// save is the one that differs from the file).
+fn remember(bases: &mut BTreeMap<String, LoadedLedger>, ledgers: &impl LedgerSet, ids: &[String]) {
+    for id in ids {
+        if !bases.contains_key(id)
+            && let Some(snapshot) = ledgers.snapshot(id)
+        {
+            bases.insert(id.clone(), snapshot);
+        }
     }
 }
 

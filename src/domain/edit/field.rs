@@ -62,6 +62,11 @@ impl Field {
         }
     }
 
+    /// The field an audit entry's key names.
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
     /// The Chinese name shown to users.
     pub fn label(self) -> &'static str {
         match self {

@@ -1,0 +1,75 @@
+//! Performing the app's effects (saves) and noticing files other writers changed: the
+//! impure half of the loop, kept apart so tests can drive a real workspace without a
+//! terminal through [`dispatch`].
+
+use chrono::NaiveDate;
+
+use crate::app::edit::{DiskChange, SaveReport};
+use crate::app::{Action, Effect, State, update};
+use crate::storage::{changed_on_disk, load_ledger, save_with_merge};
+
+/// Run `action` through the update and perform every effect it asks for — each save is on
+/// disk before its outcome is fed back — until nothing is left. Returns true to quit.
+pub fn dispatch(state: &mut State, action: Action, today: NaiveDate) -> bool {
+    let mut queue = vec![action];
+    while let Some(action) = queue.pop() {
+        for effect in update(state, action, today) {
+            match effect {
+                Effect::Quit => return true,
+                Effect::SaveLedger(index) => queue.extend(save(state, index)),
+            }
+        }
+    }
+    false
+}
+
+/// Save the ledger at `index` of the catalogue, merging with whatever another writer put
+/// on disk since it was loaded; the outcome comes back as [`Action::Saved`].
+pub fn save(state: &State, index: usize) -> Option<Action> {
+    let loaded = state.catalog.ledgers.get(index)?;
+    let id = loaded.ledger.id.clone();
+    let base = state.edit.base(&id).unwrap_or(loaded);
+    let result = save_with_merge(
+        &state.catalog.dir,
+        base,
+        &loaded.ledger,
+        state.catalog.config.backups,
+    )
+    .map_err(|e| e.to_string());
+    Some(Action::Saved(Box::new(SaveReport {
+        index,
+        ledger_id: id,
+        result,
+    })))
+}
+
+/// The ledgers whose files another writer changed since they were loaded or saved here,
+/// read fresh, as actions for the update.
+pub fn poll_disk(state: &State) -> Vec<Action> {
+    let mut out = Vec::new();
+    for (index, loaded) in state.catalog.ledgers.iter().enumerate() {
+        if !matches!(changed_on_disk(loaded), Ok(true)) {
+            continue;
+        }
+        let fresh = load_ledger(&loaded.path).map_err(|e| e.to_string());
+        out.push(Action::DiskChanged(Box::new(DiskChange {
+            index,
+            loaded: fresh,
+        })));
+    }
+    out
+}
+
+/// Who is editing: the workspace's configured author, else the login name.
+pub fn user_name(configured: Option<&str>) -> String {
+    configured
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .or_else(|| {
+            ["USER", "LOGNAME", "USERNAME"]
+                .iter()
+                .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        })
+        .unwrap_or_else(|| "未署名".to_string())
+}
