@@ -53,14 +53,18 @@ fn write_workspace(dir: &Path) {
     .expect("write ledger");
 }
 
-/// Every `*.ron` file under `ledgers/` parses; returns the notes of the test ledger.
+/// Every ledger file (`ledgers/*.ron`, dot files excepted) parses; returns the notes of the test ledger.
 fn notes_on_disk(dir: &Path) -> BTreeSet<String> {
     let options =
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     let mut notes = BTreeSet::new();
     for entry in std::fs::read_dir(dir.join("ledgers")).expect("read ledgers") {
         let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "ron") {
+        // Dot files are the temp files of interrupted saves: never loaded, so not checked.
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if path.extension().is_some_and(|e| e == "ron") && !hidden {
             let text = std::fs::read_to_string(&path).expect("readable");
             let ledger: Ledger = options
                 .from_str(&text)
