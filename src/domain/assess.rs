@@ -35,3 +35,30 @@ pub fn assess(
     let warning = warning::evaluate(item, ledger, &schedule, &ctx);
     Assessment { schedule, warning }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::item::Status;
+    use crate::domain::warning::Colour;
+    use crate::domain::workspace::CalendarMode;
+
+    #[test]
+    fn an_item_without_any_deadline_is_flagged_and_explained() {
+        let ledger = Ledger {
+            base_year: 2023,
+            ..Ledger::default()
+        };
+        let item = Item {
+            status: Status::InProgress,
+            ..Item::default()
+        };
+        let today = NaiveDate::from_ymd_opt(2023, 5, 10).expect("valid date");
+        let rules = WarningRules::default();
+        let calendar = WorkCalendar::new(CalendarMode::WorkingDays);
+        let a = assess(&ledger, &item, &rules, &calendar, today);
+        assert_eq!(a.warning.colour, Colour::Yellow);
+        assert_eq!(a.warning.reason, "从未报送进展;未设定期限");
+        assert_eq!(a.schedule.due(), None);
+    }
+}

@@ -211,6 +211,11 @@ pub struct Extension {
     pub approver: String,
     /// The day it was approved.
     pub date: NaiveDate,
+    /// The governing due date of `original` when the extension was recorded; the warning
+    /// engine compares it with `date` (an extension approved after the deadline had passed
+    /// keeps the item at least yellow). When absent, `original` is parsed instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_due: Option<NaiveDate>,
 }
 
 /// The acceptance (结项/销号) of a finished item.

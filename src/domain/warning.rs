@@ -1,11 +1,30 @@
 //! The four-colour warning (红黄蓝黑四色预警): colour + a reason a supervisor can read out.
+//!
+//! Rules (defaults from PRODUCT.md, thresholds in [`WarningRules`]), for each open item:
+//! - the governing date is the first unmet milestone (see [`governing`]);
+//! - 蓝 · 提示: not overdue and at most `blue_days_left` days left (due today = 0 left);
+//! - 黄 · 催办: 1..=`red_after_days` days overdue, or the monthly report is missing
+//!   (see [`report_missing`]) — also for items without a date;
+//! - 红 · 督办: more than `red_after_days` overdue;
+//! - 黑 · 整改: more than `black_after_days` overdue, or open after the ledger's closing date;
+//! - a manual raise sets a floor; an extension approved after the original deadline had
+//!   passed keeps the item at least yellow (see [`late_extension`]).
+//!
+//! Done/accepted items have no colour; 暂缓 (suspended) items neither (nor a manual raise).
+//! Days are counted as [`WorkCalendar`] documents, in the unit `rules.calendar` names.
 
-use chrono::NaiveDate;
+pub mod clauses;
+pub mod governing;
+
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
 
+use self::clauses::Clause;
+use self::governing::{DueSource, Governing};
 use super::calendar::WorkCalendar;
-use super::deadline::Schedule;
-use super::item::{Item, NoticeKind};
+use super::deadline::{self, Schedule, ScheduleKind};
+use super::item::{Item, NoticeKind, Status};
 use super::ledger::Ledger;
 use super::workspace::WarningRules;
 
@@ -84,7 +103,8 @@ pub struct Warning {
     pub colour: Colour,
     /// Why, in Chinese ("逾期12个工作日", "距截止3个工作日", "本月未报送进展").
     pub reason: String,
-    /// The date that governs the colour (the next unmet milestone), if any.
+    /// The date that governs the colour (the next unmet milestone), if any; for
+    /// done/accepted/suspended items the schedule's final date, for information.
     pub due: Option<NaiveDate>,
     /// Days left (positive) or overdue (negative) to `due`, in the rules' day unit.
     pub days: Option<i64>,
@@ -101,24 +121,184 @@ impl Warning {
 pub struct WarningContext<'a> {
     /// The workspace's thresholds.
     pub rules: &'a WarningRules,
-    /// The working-day calendar.
+    /// The working-day calendar (holidays and overrides). Its own `mode` is not used
+    /// here: `rules.calendar` decides whether working days or calendar days are counted.
     pub calendar: &'a WorkCalendar,
     /// Today (a parameter, never read from the clock here).
     pub today: NaiveDate,
 }
 
+/// The most clauses one warning can have (one of each kind, two dates).
+const MAX_CLAUSES: usize = 7;
+
 /// Compute the warning of `item` (of `ledger`) whose deadline reads as `schedule`.
+///
+/// Allocates only the reason string; cheap enough for 100k items per frame.
 pub fn evaluate(
     item: &Item,
     ledger: &Ledger,
     schedule: &Schedule,
     ctx: &WarningContext,
 ) -> Warning {
-    let _ = (item, ledger, schedule, ctx);
+    if let Some(closed) = not_supervised(item, schedule) {
+        return closed;
+    }
+    let today = ctx.today;
+    let mode = ctx.rules.calendar;
+    let mut clauses = ClauseList::default();
+
+    let (due, days) = match governing::governing(item, schedule, today) {
+        Governing::Date { due, source } => {
+            let days = ctx.calendar.days_until_in(mode, today, due);
+            clauses.push(Clause::Date {
+                due,
+                days,
+                today,
+                source,
+                mode,
+            });
+            (Some(due), Some(days))
+        }
+        Governing::NoDate(why) => {
+            clauses.push(Clause::NoDate(why));
+            (None, None)
+        }
+    };
+    if schedule.kind != ScheduleKind::Recurring
+        && let Some(rule) = schedule.recurrence
+    {
+        let next = rule.next_on_or_after(today);
+        let left = ctx.calendar.days_until_in(mode, today, next);
+        if left <= ctx.rules.blue_days_left {
+            clauses.push(Clause::Date {
+                due: next,
+                days: left,
+                today,
+                source: DueSource::Recurrence,
+                mode,
+            });
+        }
+    }
+    if let Some(closing) = ledger.closing_date.filter(|closing| today > *closing) {
+        clauses.push(Clause::PastClosing { closing });
+    }
+    if ctx.rules.monthly_report && report_missing(item, today) {
+        clauses.push(Clause::ReportMissing {
+            last: item.last_progress(),
+        });
+    }
+    if let Some((original_due, approved)) = late_extension(item, ledger) {
+        clauses.push(Clause::LateExtension {
+            original_due,
+            approved,
+        });
+    }
+    if let Some(raise) = &item.raised {
+        clauses.push(Clause::Raised(raise));
+    }
+
+    let rules = ctx.rules;
+    let present = &mut clauses.items[..clauses.len];
+    present.sort_unstable_by_key(|c| {
+        c.map(|c| (Reverse(c.colour(rules)), c.priority()))
+            .unwrap_or((Reverse(Colour::None), u8::MAX))
+    });
+    let colour = present
+        .iter()
+        .flatten()
+        .map(|c| c.colour(rules))
+        .max()
+        .unwrap_or(Colour::None);
+    let mut reason = String::with_capacity(64);
+    for (i, clause) in present.iter().flatten().enumerate() {
+        if i > 0 {
+            reason.push(';');
+        }
+        // Writing into a String cannot fail.
+        let _ = clause.write_to(&mut reason);
+    }
     Warning {
-        colour: Colour::None,
-        reason: String::new(),
-        due: schedule.due(),
-        days: None,
+        colour,
+        reason,
+        due,
+        days,
     }
 }
+
+/// A fixed-capacity list of clauses (no heap allocation).
+#[derive(Default)]
+struct ClauseList<'a> {
+    items: [Option<Clause<'a>>; MAX_CLAUSES],
+    len: usize,
+}
+
+impl<'a> ClauseList<'a> {
+    fn push(&mut self, clause: Clause<'a>) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = Some(clause);
+            self.len += 1;
+        }
+    }
+}
+
+/// Done, accepted and suspended items are not supervised: no colour, a short reason.
+fn not_supervised(item: &Item, schedule: &Schedule) -> Option<Warning> {
+    let reason = match item.status {
+        Status::Done | Status::Accepted => item.status.label().to_string(),
+        Status::Suspended => match item.suspend_reason.as_deref().map(str::trim) {
+            Some(why) if !why.is_empty() => format!("暂缓:{}", crate::text::sanitize(why)),
+            _ => "暂缓".to_string(),
+        },
+        Status::NotStarted | Status::InProgress => return None,
+    };
+    Some(Warning {
+        colour: Colour::None,
+        reason,
+        due: schedule.due(),
+        days: None,
+    })
+}
+
+/// The last monthly reporting deadline before `today`: the last day of the previous month.
+pub fn last_reporting_deadline(today: NaiveDate) -> NaiveDate {
+    today
+        .with_day(1)
+        .and_then(|first| first.pred_opt())
+        .unwrap_or(today)
+}
+
+/// Whether the monthly progress report is missing on `today`.
+///
+/// Read literally from the rule "the last progress note is older than the last reporting
+/// deadline": missing when there is no progress note dated on or after
+/// [`last_reporting_deadline`] (so in May a note dated 04-30 or later is needed; one of
+/// 04-20 is "本月未报送进展"). An item with no progress at all is missing too ("从未报送进展").
+pub fn report_missing(item: &Item, today: NaiveDate) -> bool {
+    let deadline = last_reporting_deadline(today);
+    item.last_progress().is_none_or(|last| last < deadline)
+}
+
+/// The original due date and approval date of the latest extension, when it was approved
+/// after that original due date had passed (`approved > original_due`).
+///
+/// Reading of "colours fall only when … an extension approved before the deadline is
+/// recorded": an extension granted after the deadline moves the date, but the item stays
+/// at least yellow (催办) until it is done. The original due date is
+/// [`Extension::original_due`](super::item::Extension::original_due) when recorded, else
+/// the first unmet milestone (or final date) of the extension's `original` text.
+pub fn late_extension(item: &Item, ledger: &Ledger) -> Option<(NaiveDate, NaiveDate)> {
+    let extension = item.extensions.last()?;
+    let original_due = match extension.original_due {
+        Some(due) => due,
+        None => {
+            let original = deadline::parse(&extension.original, ledger.base_year);
+            governing::first_unmet(item, &original)
+                .map(|(_, due)| due)
+                .or_else(|| original.due())?
+        }
+    };
+    (extension.date > original_due).then_some((original_due, extension.date))
+}
+
+#[cfg(test)]
+mod tests;

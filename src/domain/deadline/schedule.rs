@@ -175,3 +175,8 @@ impl Recurrence {
             .unwrap_or(today)
     }
 }
+
+/// The number of days in a month (0 for an invalid month or year).
+pub fn days_in(year: i32, month: u32) -> u32 {
+    month_end(year, month).map(|d| d.day()).unwrap_or(0)
+}

@@ -1,0 +1,140 @@
+//! Which date governs an item's colour: the first unmet milestone, an override, the next
+//! occurrence, the year end — or why there is none.
+
+use chrono::NaiveDate;
+
+use crate::domain::deadline::{Schedule, ScheduleKind};
+use crate::domain::item::Item;
+
+/// What the governing date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueSource<'a> {
+    /// Milestone `index` (0-based) of `count`, with its label.
+    Milestone {
+        /// 0-based index into the schedule's milestones.
+        index: usize,
+        /// How many milestones the schedule has.
+        count: usize,
+        /// The milestone's label (may be empty).
+        label: &'a str,
+    },
+    /// A date set by a supervisor ([`Item::due_override`]).
+    Override,
+    /// The next occurrence of a recurring rule.
+    Recurrence,
+    /// The year end of an ongoing 全年… item.
+    YearEnd,
+}
+
+/// Why an open item has no date-based light.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoDate<'a> {
+    /// Every milestone is met but the item is not marked done.
+    AllMilestonesMet,
+    /// The deadline waits on someone else (按省厅要求 …): the words.
+    External(&'a str),
+    /// 长期 / 持续推进 without a year end.
+    Ongoing,
+    /// The text could not be read: the text.
+    Unparsed(&'a str),
+    /// There is no deadline text at all.
+    Missing,
+}
+
+/// The outcome of choosing the governing date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Governing<'a> {
+    /// A date governs the colour.
+    Date {
+        /// The date.
+        due: NaiveDate,
+        /// Where it comes from.
+        source: DueSource<'a>,
+    },
+    /// No date governs the colour.
+    NoDate(NoDate<'a>),
+}
+
+/// Whether milestone `index` of `schedule` counts as met for `item`: marked met by index,
+/// or (for a per-measure milestone such as 第一二三五项…) all its sub-measures are done.
+pub fn milestone_met(item: &Item, schedule: &Schedule, index: usize) -> bool {
+    if item.milestones_met.iter().any(|m| m.index == index) {
+        return true;
+    }
+    let Some(milestone) = schedule.milestones.get(index) else {
+        return false;
+    };
+    !milestone.measures.is_empty()
+        && milestone.measures.iter().all(|&n| {
+            (n as usize)
+                .checked_sub(1)
+                .and_then(|i| item.sub_measures.get(i))
+                .is_some_and(|m| m.done)
+        })
+}
+
+/// The first milestone of `schedule` not met by `item`.
+pub fn first_unmet(item: &Item, schedule: &Schedule) -> Option<(usize, NaiveDate)> {
+    (0..schedule.milestones.len())
+        .find(|&i| !milestone_met(item, schedule, i))
+        .map(|i| (i, schedule.milestones[i].due))
+}
+
+/// Choose the date that governs the colour of an open `item` on `today`.
+///
+/// - dated: the first unmet milestone; when all are met, the supervisor's date for a
+///   remaining external part, else no date ("各阶段均已完成,待确认完成");
+/// - external / unparsed: the supervisor's date ([`Item::due_override`]) if set;
+/// - recurring: the next occurrence on or after today;
+/// - ongoing: the year end of a 全年… item, else no date.
+pub fn governing<'a>(item: &Item, schedule: &'a Schedule, today: NaiveDate) -> Governing<'a> {
+    let overridden = item.due_override.map(|due| Governing::Date {
+        due,
+        source: DueSource::Override,
+    });
+    match schedule.kind {
+        ScheduleKind::Dated => {
+            if let Some((index, due)) = first_unmet(item, schedule) {
+                return Governing::Date {
+                    due,
+                    source: DueSource::Milestone {
+                        index,
+                        count: schedule.milestones.len(),
+                        label: &schedule.milestones[index].label,
+                    },
+                };
+            }
+            match (&schedule.external, overridden) {
+                (Some(_), Some(date)) => date,
+                (Some(words), None) => Governing::NoDate(NoDate::External(words)),
+                (None, _) if schedule.milestones.is_empty() => {
+                    Governing::NoDate(NoDate::Unparsed(&schedule.text))
+                }
+                (None, _) => Governing::NoDate(NoDate::AllMilestonesMet),
+            }
+        }
+        ScheduleKind::External => overridden.unwrap_or(Governing::NoDate(NoDate::External(
+            schedule.external.as_deref().unwrap_or(&schedule.text),
+        ))),
+        ScheduleKind::Recurring => match schedule.recurrence {
+            Some(rule) => Governing::Date {
+                due: rule.next_on_or_after(today),
+                source: DueSource::Recurrence,
+            },
+            None => Governing::NoDate(NoDate::Unparsed(&schedule.text)),
+        },
+        ScheduleKind::Ongoing => match schedule.year_end {
+            Some(due) => Governing::Date {
+                due,
+                source: DueSource::YearEnd,
+            },
+            None => Governing::NoDate(NoDate::Ongoing),
+        },
+        ScheduleKind::Unparsed if schedule.text.trim().is_empty() => {
+            overridden.unwrap_or(Governing::NoDate(NoDate::Missing))
+        }
+        ScheduleKind::Unparsed => {
+            overridden.unwrap_or(Governing::NoDate(NoDate::Unparsed(&schedule.text)))
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Property tests: the deadline parser never panics, and dated schedules are consistent.
+
+use chrono::{Datelike, NaiveDate};
+use duban::domain::deadline::{ScheduleKind, explain, final_due, parse, to_json};
+use proptest::prelude::*;
+
+fn any_date() -> impl Strategy<Value = NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(1900, 1, 1).expect("date");
+    (0i64..109_500).prop_map(move |n| first + chrono::Duration::days(n))
+}
+
+const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/// 2023 → 二〇二三.
+fn chinese_year(y: i32) -> String {
+    y.to_string()
+        .chars()
+        .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+        .collect()
+}
+
+/// 1..=31 → 一 … 十 … 十一 … 二十 … 三十一.
+fn chinese_small(n: u32) -> String {
+    let (tens, ones) = (n / 10, n % 10);
+    let mut out = String::new();
+    if tens > 1 {
+        out.push_str(DIGITS[tens as usize]);
+    }
+    if tens > 0 {
+        out.push('十');
+    }
+    if ones > 0 {
+        out.push_str(DIGITS[ones as usize]);
+    }
+    out
+}
+
+/// Pieces deadline texts are made of, including awkward ones.
+const PIECES: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "3",
+    "9",
+    "10",
+    "12",
+    "13",
+    "20",
+    "29",
+    "30",
+    "31",
+    "99",
+    "2023",
+    "2024",
+    "2025",
+    "3000",
+    "1899",
+    "一",
+    "二",
+    "两",
+    "三",
+    "十",
+    "十一",
+    "十二",
+    "二十",
+    "三十一",
+    "〇",
+    "零",
+    "百",
+    "年",
+    "月",
+    "日",
+    "号",
+    "前",
+    "底",
+    "初",
+    "末",
+    "中旬",
+    "上旬",
+    "下旬",
+    "-",
+    "~",
+    "至",
+    "到",
+    "—",
+    "季度",
+    "第",
+    "项",
+    "每",
+    "周",
+    "半年",
+    "全年",
+    "年内",
+    "上半年",
+    "%",
+    "(",
+    ")",
+    ";",
+    ",",
+    " ",
+    "完成",
+    "持续推进",
+    "待",
+    "出台后",
+    "按省厅要求",
+    ".",
+    "/",
+    "\u{FF15}",
+    "\u{FF10}",
+    "\u{FF0D}",
+    "\u{FF5E}",
+    "\u{FF1B}",
+    "\u{FF0C}",
+    "\u{3000}",
+    "\u{FF05}",
+];
+
+fn deadline_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..14).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn never_panics_on_arbitrary_text(text in any::<String>(), base in any::<i32>()) {
+        let s = parse(&text, base);
+        let lines = explain(&s);
+        prop_assert!(lines.iter().all(|l| !l.chars().any(char::is_control)), "{:?}", lines);
+        let _ = to_json(&s);
+    }
+
+    #[test]
+    fn never_panics_on_deadline_like_text(text in deadline_like(), base in 1890i32..2210) {
+        let s = parse(&text, base);
+        prop_assert_eq!(&s.text, &text);
+        let lines = explain(&s);
+        prop_assert!(!lines.is_empty() || s.kind == ScheduleKind::Recurring);
+        let _ = to_json(&s);
+    }
+
+    #[test]
+    fn written_dates_read_back_exactly(date in any_date(), chinese in any::<bool>(), base in 1950i32..2150) {
+        let (y, m, d) = (date.year(), date.month(), date.day());
+        let text = if chinese {
+            format!("{}年{}月{}日前完成", chinese_year(y), chinese_small(m), chinese_small(d))
+        } else {
+            format!("{y}年{m}月{d}日前完成")
+        };
+        let s = parse(&text, base);
+        prop_assert_eq!(s.kind, ScheduleKind::Dated, "{}", text);
+        prop_assert_eq!(s.due(), Some(date), "{}", text);
+        prop_assert_eq!(s.milestones[0].label.as_str(), "完成");
+        let iso = parse(&date.format("%Y-%m-%d").to_string(), base);
+        prop_assert_eq!(iso.due(), Some(date));
+    }
+
+    #[test]
+    fn dated_schedules_are_consistent(text in deadline_like(), base in 2000i32..2100) {
+        let s = parse(&text, base);
+        for m in &s.milestones {
+            if let Some(start) = m.start {
+                prop_assert!(start <= m.due, "{}: {:?}", text, m);
+            }
+        }
+        if s.kind == ScheduleKind::Dated {
+            prop_assert!(!s.milestones.is_empty());
+            for m in &s.milestones {
+                if let Some(start) = m.start {
+                    prop_assert!(start <= m.due, "{}: {:?}", text, m);
+                }
+                prop_assert!(m.percent.is_none_or(|p| p <= 100));
+            }
+            let max = s.milestones.iter().map(|m| m.due).max();
+            prop_assert_eq!(s.due(), max);
+            prop_assert_eq!(final_due(&s), max);
+        }
+        if s.kind == ScheduleKind::Unparsed {
+            prop_assert!(s.milestones.is_empty());
+        }
+    }
+}

@@ -1,0 +1,391 @@
+//! Status, progress reports, manual raises, milestones and extensions.
+
+use super::support::*;
+use duban::domain::deadline::{Milestone, Recurrence, Schedule, ScheduleKind};
+use duban::domain::warning::Colour;
+use duban::domain::{
+    CalendarMode, Extension, Item, Ledger, ManualRaise, MilestoneMet, Status, SubMeasure,
+    WarningRules,
+};
+use rstest::rstest;
+
+#[rstest]
+#[case::old_note(
+    "2023-04-20",
+    Colour::Yellow,
+    "本月未报送进展(最近进展2023-04-20);距截止"
+)]
+#[case::note_on_the_deadline("2023-04-30", Colour::None, "距截止")]
+#[case::note_this_month("2023-05-08", Colour::None, "距截止")]
+fn monthly_report(#[case] last_note: &str, #[case] colour: Colour, #[case] starts: &str) {
+    let item = with_progress(open_item(), last_note);
+    let w = warn(
+        &item,
+        &dated("2023-12-31"),
+        &WarningRules::default(),
+        "2023-05-10",
+    );
+    assert_eq!(w.colour, colour, "{w:?}");
+    assert!(w.reason.starts_with(starts), "{}", w.reason);
+}
+
+#[test]
+fn never_reported_is_yellow_even_without_a_date() {
+    let ongoing = schedule(ScheduleKind::Ongoing, Vec::new());
+    let w = warn(
+        &open_item(),
+        &ongoing,
+        &WarningRules::default(),
+        "2023-05-10",
+    );
+    assert_eq!(w.colour, Colour::Yellow);
+    assert_eq!(w.reason, "从未报送进展;长期推进,无截止日期");
+    assert_eq!((w.due, w.days), (None, None));
+}
+
+#[test]
+fn monthly_report_rule_can_be_switched_off() {
+    let ongoing = schedule(ScheduleKind::Ongoing, Vec::new());
+    let w = warn(
+        &open_item(),
+        &ongoing,
+        &date_rules(CalendarMode::WorkingDays),
+        "2023-05-10",
+    );
+    assert_eq!(
+        (w.colour, w.reason.as_str()),
+        (Colour::None, "长期推进,无截止日期")
+    );
+}
+
+#[test]
+fn the_overdue_rule_names_itself_first_and_adds_the_missing_report() {
+    let item = with_progress(open_item(), "2023-09-01");
+    let w = warn(
+        &item,
+        &dated("2023-09-27"),
+        &WarningRules::default(),
+        "2023-10-11",
+    );
+    assert_eq!(w.colour, Colour::Red);
+    assert_eq!(
+        w.reason,
+        "逾期6个工作日(截止2023-09-27);本月未报送进展(最近进展2023-09-01)"
+    );
+}
+
+#[test]
+fn manual_raise_sets_a_floor_and_says_why() {
+    let mut item = with_progress(open_item(), "2023-05-05");
+    item.raised = Some(ManualRaise {
+        colour: Colour::Red,
+        reason: "领导批示:6月底前完成".to_string(),
+        date: d("2023-05-06"),
+        by: "张三".to_string(),
+    });
+    let far = dated("2023-12-31");
+    let w = warn(&item, &far, &WarningRules::default(), "2023-05-10");
+    assert_eq!(w.colour, Colour::Red);
+    assert!(
+        w.reason
+            .starts_with("领导批示:6月底前完成(人工提级);距截止"),
+        "{}",
+        w.reason
+    );
+
+    // A raise below the computed colour changes nothing but is still mentioned.
+    let w = warn(
+        &item,
+        &dated("2023-03-01"),
+        &WarningRules::default(),
+        "2023-05-10",
+    );
+    assert_eq!(w.colour, Colour::Black);
+    assert!(w.reason.starts_with("逾期"), "{}", w.reason);
+    assert!(w.reason.contains("领导批示"), "{}", w.reason);
+}
+
+#[rstest]
+#[case(Status::Done, "已完成(待验收)")]
+#[case(Status::Accepted, "已结项")]
+fn finished_items_have_no_colour_even_when_late_or_raised(
+    #[case] status: Status,
+    #[case] reason: &str,
+) {
+    let mut item = open_item();
+    item.status = status;
+    item.raised = Some(ManualRaise {
+        colour: Colour::Red,
+        reason: "领导批示".to_string(),
+        date: d("2023-01-05"),
+        by: String::new(),
+    });
+    let ledger = Ledger {
+        closing_date: Some(d("2023-06-30")),
+        ..Ledger::default()
+    };
+    let w = warn_with(
+        &item,
+        &ledger,
+        &dated("2023-01-31"),
+        &WarningRules::default(),
+        "2023-12-01",
+    );
+    assert_eq!(
+        (w.colour, w.reason.as_str(), w.days),
+        (Colour::None, reason, None)
+    );
+    assert_eq!(w.due, Some(d("2023-01-31")));
+}
+
+#[test]
+fn suspended_items_show_their_reason() {
+    let mut item = open_item();
+    item.status = Status::Suspended;
+    item.suspend_reason = Some("等待省厅政策".to_string());
+    let w = warn(
+        &item,
+        &dated("2023-01-31"),
+        &WarningRules::default(),
+        "2023-12-01",
+    );
+    assert_eq!(
+        (w.colour, w.reason.as_str()),
+        (Colour::None, "暂缓:等待省厅政策")
+    );
+}
+
+#[rstest]
+#[case::before_closing("2023-12-31", Colour::Yellow)]
+#[case::after_closing("2024-01-02", Colour::Black)]
+fn open_past_the_closing_date_is_black(#[case] today: &str, #[case] colour: Colour) {
+    let ledger = Ledger {
+        closing_date: Some(d("2023-12-31")),
+        ..Ledger::default()
+    };
+    let ongoing = schedule(ScheduleKind::Ongoing, Vec::new());
+    let w = warn_with(
+        &open_item(),
+        &ledger,
+        &ongoing,
+        &WarningRules::default(),
+        today,
+    );
+    assert_eq!(w.colour, colour, "{w:?}");
+    if colour == Colour::Black {
+        assert!(
+            w.reason.starts_with("已过台账结项日期(2023-12-31)仍未完成"),
+            "{}",
+            w.reason
+        );
+    }
+}
+
+fn phased() -> Schedule {
+    schedule(
+        ScheduleKind::Dated,
+        vec![
+            milestone("2023-03-31", "项目申报"),
+            milestone("2023-10-31", "完成建设"),
+        ],
+    )
+}
+
+#[test]
+fn the_first_unmet_milestone_governs() {
+    let rules = date_rules(CalendarMode::WorkingDays);
+    let mut item = open_item();
+    // After Fri 03-31: 04-03, 04-04, (清明 04-05 off), 04-06, 04-07, 04-10, 04-11 → 6.
+    let w = warn(&item, &phased(), &rules, "2023-04-11");
+    assert_eq!(w.due, Some(d("2023-03-31")));
+    assert_eq!(w.colour, Colour::Red);
+    assert_eq!(w.reason, "逾期6个工作日(项目申报截止2023-03-31)");
+
+    item.milestones_met.push(MilestoneMet {
+        index: 0,
+        label: "项目申报".to_string(),
+        date: d("2023-04-12"),
+    });
+    let w = warn(&item, &phased(), &rules, "2023-10-25");
+    assert_eq!(w.due, Some(d("2023-10-31")));
+    assert_eq!((w.colour, w.days), (Colour::Blue, Some(4)));
+
+    item.milestones_met.push(MilestoneMet {
+        index: 1,
+        label: "完成建设".to_string(),
+        date: d("2023-10-30"),
+    });
+    let w = warn(&item, &phased(), &rules, "2023-12-25");
+    assert_eq!(
+        (w.colour, w.reason.as_str(), w.due),
+        (Colour::None, "各阶段均已完成,待确认完成", None)
+    );
+}
+
+#[test]
+fn a_per_measure_milestone_is_met_when_its_measures_are_done() {
+    let mut sched = schedule(
+        ScheduleKind::Dated,
+        vec![Milestone {
+            measures: vec![1, 3],
+            ..milestone("2024-11-20", "第一三项")
+        }],
+    );
+    sched.external = Some("第二项待省上出台政策后".to_string());
+    let mut item = open_item();
+    for (text, done) in [("第一项", true), ("第二项", false), ("第三项", true)] {
+        item.sub_measures.push(SubMeasure {
+            text: text.to_string(),
+            done,
+            deadline: None,
+            done_on: None,
+        });
+    }
+    let rules = date_rules(CalendarMode::WorkingDays);
+    let w = warn(&item, &sched, &rules, "2024-12-20");
+    assert_eq!(
+        (w.colour, w.reason.as_str()),
+        (Colour::None, "第二项待省上出台政策后,尚未设定期限")
+    );
+    item.due_override = Some(d("2024-12-31"));
+    assert_eq!(
+        warn(&item, &sched, &rules, "2024-12-20").colour,
+        Colour::None
+    );
+    assert_eq!(
+        warn(&item, &sched, &rules, "2024-12-25").colour,
+        Colour::Blue
+    );
+    item.sub_measures[2].done = false;
+    // After Wed 11-20: 11-21, 22, 25, 26, 27, 28 → 6 working days overdue.
+    let w = warn(&item, &sched, &rules, "2024-11-28");
+    assert_eq!((w.colour, w.due), (Colour::Red, Some(d("2024-11-20"))));
+}
+
+#[test]
+fn external_deadlines_wait_for_a_supervisor_date() {
+    let mut sched = schedule(ScheduleKind::External, Vec::new());
+    sched.external = Some("按省厅要求".to_string());
+    let rules = date_rules(CalendarMode::WorkingDays);
+    let mut item = open_item();
+    let w = warn(&item, &sched, &rules, "2023-06-01");
+    assert_eq!(
+        (w.colour, w.reason.as_str()),
+        (Colour::None, "按省厅要求,尚未设定期限")
+    );
+    item.due_override = Some(d("2023-06-02"));
+    let w = warn(&item, &sched, &rules, "2023-06-01");
+    assert_eq!(
+        (w.colour, w.reason.as_str()),
+        (Colour::Blue, "距截止1个工作日(设定截止2023-06-02)")
+    );
+}
+
+#[test]
+fn recurring_deadlines_use_the_next_occurrence() {
+    let mut sched = schedule(ScheduleKind::Recurring, Vec::new());
+    sched.recurrence = Some(Recurrence::Monthly { day: None });
+    let w = warn(
+        &open_item(),
+        &sched,
+        &date_rules(CalendarMode::WorkingDays),
+        "2023-05-29",
+    );
+    assert_eq!(
+        (w.colour, w.reason.as_str()),
+        (Colour::Blue, "距截止2个工作日(本期截止2023-05-31)")
+    );
+}
+
+#[test]
+fn a_yearly_report_inside_a_phased_plan_gives_a_reminder() {
+    let mut sched = schedule(ScheduleKind::Dated, vec![milestone("2023-12-31", "提升年")]);
+    sched.recurrence = Some(Recurrence::Yearly {
+        month: 10,
+        day: None,
+    });
+    let rules = date_rules(CalendarMode::WorkingDays);
+    let w = warn(&open_item(), &sched, &rules, "2023-10-26");
+    assert_eq!(w.colour, Colour::Blue);
+    assert_eq!(w.due, Some(d("2023-12-31")));
+    assert!(
+        w.reason.starts_with("距截止3个工作日(本期截止2023-10-31)"),
+        "{}",
+        w.reason
+    );
+    assert_eq!(
+        warn(&open_item(), &sched, &rules, "2023-09-01").colour,
+        Colour::None
+    );
+}
+
+#[test]
+fn a_whole_year_item_is_overdue_after_its_year_end() {
+    let mut sched = schedule(ScheduleKind::Ongoing, Vec::new());
+    sched.year_end = Some(d("2023-12-31"));
+    // 2024-01-01 is 元旦: 01-02..05 and 01-08..10 are 7 working days.
+    let w = warn(
+        &open_item(),
+        &sched,
+        &date_rules(CalendarMode::WorkingDays),
+        "2024-01-10",
+    );
+    assert_eq!((w.colour, w.days), (Colour::Red, Some(-7)));
+    assert_eq!(w.reason, "逾期7个工作日(年度截止2023-12-31)");
+}
+
+#[rstest]
+#[case::unreadable("明年看情况", "期限未能识别")]
+#[case::empty("  ", "未设定期限")]
+fn unparsed_deadlines_have_no_light(#[case] text: &str, #[case] reason: &str) {
+    let sched = Schedule::unparsed(text, 2023);
+    let w = warn(
+        &open_item(),
+        &sched,
+        &date_rules(CalendarMode::WorkingDays),
+        "2023-06-01",
+    );
+    assert_eq!(
+        (w.colour, w.reason.as_str(), w.due),
+        (Colour::None, reason, None)
+    );
+}
+
+fn extended(approved: &str) -> Item {
+    let mut item = with_progress(open_item(), "2023-06-05");
+    item.deadline = "5月底前".to_string();
+    item.extensions.push(Extension {
+        original: "5月底前".to_string(),
+        new_deadline: "12月底前".to_string(),
+        reason: "施工延误".to_string(),
+        approver: "李局长".to_string(),
+        date: d(approved),
+        original_due: Some(d("2023-05-31")),
+    });
+    item
+}
+
+#[test]
+fn an_extension_after_the_deadline_keeps_the_item_yellow() {
+    let new_schedule = dated("2023-12-31");
+    let rules = WarningRules::default();
+    let w = warn(&extended("2023-06-10"), &new_schedule, &rules, "2023-06-20");
+    assert_eq!(w.colour, Colour::Yellow);
+    assert!(
+        w.reason
+            .starts_with("逾期后延期(原截止2023-05-31,2023-06-10批准)"),
+        "{}",
+        w.reason
+    );
+    assert_eq!(w.due, Some(d("2023-12-31")));
+
+    let w = warn(&extended("2023-05-20"), &new_schedule, &rules, "2023-06-20");
+    assert_eq!(w.colour, Colour::None, "{w:?}");
+
+    let mut done = extended("2023-06-10");
+    done.status = Status::Done;
+    assert_eq!(
+        warn(&done, &new_schedule, &rules, "2023-06-20").colour,
+        Colour::None
+    );
+}
