@@ -278,3 +278,52 @@ fn edits_from_the_detail_view_apply_to_the_item_shown() {
     assert_eq!(disk_item(&dir, "3").done_on, Some(today()));
     assert_eq!(s.mode(), Mode::Detail);
 }
+
+#[test]
+fn a_deadline_the_grammar_reads_saves_on_one_enter_with_its_reading_shown() {
+    let (_tmp, dir) = workspace();
+    let mut s = open(&dir, "李四");
+    select(&mut s, "1");
+    press(&mut s, "e Ctrl-u");
+    type_text(&mut s, "9月底前");
+    let open_form = s.edit.form.as_ref().expect("form open");
+    let duban::app::edit::EditForm::Fields(form) = &open_form.form else {
+        panic!("deadline form")
+    };
+    let preview = form.fields[0].deadline_preview().expect("live preview");
+    assert!(preview.understood);
+    assert!(
+        preview.lines.iter().any(|l| l.contains("2024-09-30")),
+        "{:?}",
+        preview.lines
+    );
+    press(&mut s, "Enter");
+    assert_eq!(s.mode(), Mode::Browse);
+    assert_eq!(disk_item(&dir, "1").deadline, "9月底前");
+}
+
+#[test]
+fn milestone_of_a_phased_deadline_is_marked_with_its_date() {
+    let (_tmp, dir) = workspace();
+    let mut s = open(&dir, "李四");
+    select(&mut s, "2");
+    press(&mut s, "e Ctrl-u");
+    type_text(&mut s, "1-3月项目申报 4-10月完成建设");
+    press(&mut s, "Enter");
+    assert_eq!(
+        disk_item(&dir, "2").deadline,
+        "1-3月项目申报 4-10月完成建设"
+    );
+    press(&mut s, "M Backspace");
+    type_text(&mut s, "1");
+    press(&mut s, "Enter");
+    let met = disk_item(&dir, "2").milestones_met;
+    assert_eq!(met.len(), 1);
+    assert_eq!((met[0].index, met[0].label.as_str()), (0, "项目申报"));
+    assert_eq!(met[0].date.to_string(), "2024-06-01");
+    // The next time the list opens on the first unmet milestone; Esc changes nothing.
+    press(&mut s, "M Esc");
+    assert_eq!(disk_item(&dir, "2").milestones_met.len(), 1);
+    press(&mut s, "u");
+    assert!(disk_item(&dir, "2").milestones_met.is_empty());
+}

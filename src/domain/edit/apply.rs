@@ -105,6 +105,8 @@ fn change(item: &mut Item, edit: &Edit, who: &str, at: NaiveDateTime) -> Result<
                 reason,
                 approver: approver.trim().to_string(),
                 date: *date,
+                // Left to the warning engine, which reads it from `original` when absent.
+                original_due: None,
             });
         }
         Edit::SetUnits { units } => {

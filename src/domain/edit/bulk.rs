@@ -40,10 +40,20 @@ pub fn apply_in_ledger(
             });
         }
     }
+    // An item without a deadline of its own follows the ledger's: that is what is extended.
+    let governing = ledger.deadline_text_of(item).to_string();
     let item = ledger
         .item_mut(item_id)
         .ok_or_else(|| EditError::NoSuchItem(item_id.to_string()))?;
-    apply(item, edit, who, at)
+    let mut change = apply(item, edit, who, at)?;
+    if let Edit::AddExtension { .. } = edit
+        && let Some(ext) = item.extensions.last_mut()
+        && ext.original.is_empty()
+    {
+        ext.original = governing;
+        change.after = item.clone();
+    }
+    Ok(change)
 }
 
 /// Apply `edits` in order to each of the items `item_ids` of `ledger`, all or nothing.

@@ -486,3 +486,19 @@ proptest! {
         prop_assert!(it.history.len() >= history_len);
     }
 }
+
+#[test]
+fn extension_of_an_item_following_the_ledger_deadline_keeps_that_text() {
+    let mut l = ledger();
+    l.default_deadline = Some("每年10月底前".into());
+    l.items[0].deadline.clear();
+    let ext = Edit::AddExtension {
+        new_deadline: "2024年12月底前".into(),
+        reason: "省厅调整".into(),
+        approver: String::new(),
+        date: day(2024, 6, 1),
+    };
+    let change = apply_in_ledger(&mut l, "7", &ext, "李四", at()).expect("valid edit");
+    assert_eq!(l.items[0].extensions[0].original, "每年10月底前");
+    assert_eq!(change.after, l.items[0]);
+}
