@@ -327,3 +327,51 @@ fn milestone_of_a_phased_deadline_is_marked_with_its_date() {
     press(&mut s, "u");
     assert!(disk_item(&dir, "2").milestones_met.is_empty());
 }
+
+#[test]
+fn a_refused_save_is_reported_never_overwrites_a_broken_file_and_is_retried_on_quit() {
+    let (_tmp, dir) = workspace();
+    let path = dir.join("ledgers/test.ron");
+    let mut s = open(&dir, "李四");
+    select(&mut s, "1");
+    press(&mut s, "n");
+    type_text(&mut s, "第一条");
+    press(&mut s, "Enter");
+    let good = std::fs::read(&path).expect("read");
+    std::fs::write(&path, "(broken").expect("break the file");
+
+    press(&mut s, "n");
+    type_text(&mut s, "第二条");
+    press(&mut s, "Enter");
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("保存失败")),
+        "{:?}",
+        s.message
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), b"(broken");
+    assert_eq!(state_item(&s, "1").progress.len(), 2);
+
+    std::fs::write(&path, good).expect("repair the file");
+    let quit = duban::tui::dispatch(&mut s, duban::app::Action::Quit, today());
+    assert!(quit);
+    let texts: Vec<String> = disk_item(&dir, "1")
+        .progress
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    assert_eq!(texts, vec!["第一条".to_string(), "第二条".to_string()]);
+}
+
+#[test]
+fn esc_clears_marks() {
+    let (_tmp, dir) = workspace();
+    let mut s = open(&dir, "李四");
+    select(&mut s, "1");
+    press(&mut s, "Space");
+    assert_eq!(s.edit.marks.len(), 1);
+    press(&mut s, "Esc");
+    assert!(s.edit.marks.is_empty());
+    assert_eq!(s.message.as_deref(), Some("已取消全部标记"));
+}

@@ -15,12 +15,33 @@ pub fn dispatch(state: &mut State, action: Action, today: NaiveDate) -> bool {
     while let Some(action) = queue.pop() {
         for effect in update(state, action, today) {
             match effect {
-                Effect::Quit => return true,
+                Effect::Quit => {
+                    flush(state, today);
+                    return true;
+                }
                 Effect::SaveLedger(index) => queue.extend(save(state, index)),
             }
         }
     }
     false
+}
+
+/// Try once more to save every ledger changed in memory and not yet on disk (after a failed
+/// save), before the app exits.
+pub fn flush(state: &mut State, today: NaiveDate) {
+    let pending: Vec<usize> = state
+        .catalog
+        .ledgers
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| state.edit.base(&l.ledger.id).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    for index in pending {
+        if let Some(action) = save(state, index) {
+            update(state, action, today);
+        }
+    }
 }
 
 /// Save the ledger at `index` of the catalogue, merging with whatever another writer put

@@ -8,7 +8,7 @@
 mod effects;
 mod terminal;
 
-pub use effects::{dispatch, poll_disk, save, user_name};
+pub use effects::{dispatch, flush, poll_disk, save, user_name};
 
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
@@ -131,6 +131,8 @@ fn event_loop(
             return Ok(());
         }
     }
+    // SIGHUP / SIGTERM: every acknowledged edit is already on disk; retry any failed save.
+    flush(state, today);
     Ok(())
 }
 

@@ -20,6 +20,11 @@ pub fn update_edit(
     Ok(match action {
         Action::Edit(kind) if browsing => open_form(state, kind, today),
         Action::ToggleMark if state.mode() == Mode::Browse => toggle_mark(state),
+        Action::Back if state.mode() == Mode::Browse && !state.edit.marks.is_empty() => {
+            state.edit.marks.clear();
+            state.message = Some("已取消全部标记".to_string());
+            Vec::new()
+        }
         Action::Undo if browsing => replay(state, at, true),
         Action::Redo if browsing => replay(state, at, false),
         Action::FormKey(key) => form_key(state, &key, at),
