@@ -130,7 +130,10 @@ fn sigkill_in_the_middle_of_saves_loses_no_acknowledged_note() {
                 other => panic!("round {round}: the save loop stopped early: {other:?}"),
             }
         }
-        // Kill right now: the next `duban note` is somewhere between start and rename.
+        // The next `duban note` is already running: kill it at a random point of its life
+        // (start, load, lock, write, fsync, rename). The delay only spreads the moment; the
+        // check does not depend on it.
+        std::thread::sleep(std::time::Duration::from_micros(rng.random_range(0..4000)));
         kill_group(child.id());
         child.wait().expect("reaped");
         // A line printed between the Nth and the kill was acknowledged too.
