@@ -67,10 +67,10 @@ pub fn draw(frame: &mut Frame, state: &State, keys: &KeyMap, theme: &Theme) {
         None => {}
     }
     if let Some(open) = &state.edit.form {
-        edit::render_form(frame, body, &open.form);
+        edit::render_form(frame, body, &open.form, theme);
     }
     if let Some(resolver) = &state.edit.conflicts {
-        edit::render_conflicts(frame, body, resolver);
+        edit::render_conflicts(frame, body, resolver, theme);
     }
 }
 

@@ -6,10 +6,11 @@ use ratatui::text::Line;
 use super::lines::Body;
 use crate::app::edit::{Checklist, ChecklistKind};
 use crate::text;
+use crate::ui::Theme;
 
 /// The body of a checklist.
-pub fn body(list: &Checklist, width: usize) -> Body {
-    let mut b = Body::default();
+pub fn body(list: &Checklist, width: usize, theme: &Theme) -> Body {
+    let mut b = Body::new(*theme);
     for (i, entry) in list.entries.iter().enumerate() {
         let mark = if entry.done { "[✓]" } else { "[ ]" };
         let when = entry.done_on.map(|d| format!(" ({d})")).unwrap_or_default();

@@ -9,21 +9,22 @@ use super::lines::Body;
 use super::{MAX_POPUP_WIDTH, render_popup};
 use crate::app::edit::ConflictResolver;
 use crate::text;
+use crate::ui::Theme;
 
 /// Draw the conflict popup centred in `area`.
-pub fn render_conflicts(frame: &mut Frame, area: Rect, resolver: &ConflictResolver) {
+pub fn render_conflicts(frame: &mut Frame, area: Rect, resolver: &ConflictResolver, theme: &Theme) {
     let width = area.width.min(MAX_POPUP_WIDTH).saturating_sub(2) as usize;
     render_popup(
         frame,
         area,
         "修改冲突 · 他人同时修改了同一字段",
-        body(resolver, width),
+        body(resolver, width, theme),
     );
 }
 
 /// The body of the conflict popup.
-pub fn body(resolver: &ConflictResolver, width: usize) -> Body {
-    let mut b = Body::default();
+pub fn body(resolver: &ConflictResolver, width: usize, theme: &Theme) -> Body {
+    let mut b = Body::new(*theme);
     for (i, e) in resolver.entries.iter().enumerate() {
         let focused = i == resolver.highlighted;
         let head_style = if focused {

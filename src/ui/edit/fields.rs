@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use super::lines::Body;
 use crate::app::edit::{FieldKind, Form, FormField};
 use crate::text;
+use crate::ui::Theme;
 
 /// The body of a fields form.
-pub fn body(form: &Form, width: usize) -> Body {
-    let mut b = Body::default();
+pub fn body(form: &Form, width: usize, theme: &Theme) -> Body {
+    let mut b = Body::new(*theme);
     for note in &form.notes {
         b.hint(note, width);
     }

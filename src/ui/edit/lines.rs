@@ -5,17 +5,29 @@ use ratatui::text::{Line, Span};
 
 use crate::app::edit::{Level, Message, TextInput};
 use crate::text;
+use crate::ui::Theme;
 
 /// The lines of a popup's body and where the caret is (row, column inside the border).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Body {
     /// The lines, already cut to the popup's width.
     pub lines: Vec<Line<'static>>,
     /// The caret, when a text input has the focus.
     pub caret: Option<(u16, u16)>,
+    /// The styles (colour or monochrome).
+    pub theme: Theme,
 }
 
 impl Body {
+    /// An empty body styled with `theme`.
+    pub fn new(theme: Theme) -> Self {
+        Self {
+            lines: Vec::new(),
+            caret: None,
+            theme,
+        }
+    }
+
     /// Add a line of plain (sanitised, cut) text.
     pub fn text(&mut self, s: &str, width: usize) {
         self.lines.push(Line::raw(text::truncate(s, width)));
@@ -23,10 +35,8 @@ impl Body {
 
     /// Add a line of dimmed help text.
     pub fn hint(&mut self, s: &str, width: usize) {
-        self.lines.push(Line::styled(
-            text::truncate(s, width),
-            Style::default().add_modifier(Modifier::DIM),
-        ));
+        self.lines
+            .push(Line::styled(text::truncate(s, width), self.theme.dim()));
     }
 
     /// Add a labelled input; when `focused`, the caret is placed in it.
@@ -41,7 +51,7 @@ impl Body {
     /// Add the message line, if there is a message.
     pub fn message(&mut self, message: Option<&Message>, width: usize) {
         if let Some(m) = message {
-            self.lines.push(message_line(m, width));
+            self.lines.push(message_line(m, width, &self.theme));
         }
     }
 }
@@ -78,15 +88,17 @@ pub fn input_line(
     )
 }
 
-/// A message line: errors start with `✗` and are red, warnings with `!` and yellow, so the
+/// A message line: errors start with `✗` (red), warnings with `!` (the alert style), so the
 /// meaning survives a monochrome terminal.
-pub fn message_line(message: &Message, width: usize) -> Line<'static> {
-    let (mark, colour) = match message.level {
-        Level::Error => ("✗ ", Color::Red),
-        Level::Warning => ("! ", Color::Yellow),
+pub fn message_line(message: &Message, width: usize, theme: &Theme) -> Line<'static> {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let (mark, style) = match message.level {
+        Level::Error if theme.colour => ("✗ ", bold.fg(Color::LightRed)),
+        Level::Error => ("✗ ", bold.add_modifier(Modifier::REVERSED)),
+        Level::Warning => ("! ", theme.alert()),
     };
     Line::styled(
         text::truncate(&format!("{mark}{}", message.text), width),
-        Style::default().fg(colour).add_modifier(Modifier::BOLD),
+        style,
     )
 }

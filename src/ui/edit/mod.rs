@@ -19,19 +19,20 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::edit::EditForm;
 use crate::text;
+use crate::ui::Theme;
 
 /// The widest a form popup gets.
 pub const MAX_POPUP_WIDTH: u16 = 72;
 
 /// Draw `form` as a popup centred in `area` and place the terminal cursor at its caret.
-pub fn render_form(frame: &mut Frame, area: Rect, form: &EditForm) {
+pub fn render_form(frame: &mut Frame, area: Rect, form: &EditForm, theme: &Theme) {
     let width = area.width.min(MAX_POPUP_WIDTH);
     let inner_width = width.saturating_sub(2) as usize;
     let (title, body) = match form {
-        EditForm::Fields(f) => (f.title.as_str(), fields::body(f, inner_width)),
-        EditForm::Status(f) => (f.title.as_str(), status::body(f, inner_width)),
-        EditForm::Units(f) => (f.title.as_str(), units::body(f, inner_width)),
-        EditForm::Checklist(f) => (f.title.as_str(), checklist::body(f, inner_width)),
+        EditForm::Fields(f) => (f.title.as_str(), fields::body(f, inner_width, theme)),
+        EditForm::Status(f) => (f.title.as_str(), status::body(f, inner_width, theme)),
+        EditForm::Units(f) => (f.title.as_str(), units::body(f, inner_width, theme)),
+        EditForm::Checklist(f) => (f.title.as_str(), checklist::body(f, inner_width, theme)),
     };
     render_popup(frame, area, title, body);
 }

@@ -7,10 +7,11 @@ use super::lines::Body;
 use crate::app::edit::{STATUS_KEYS, StatusPicker};
 use crate::domain::Status;
 use crate::text;
+use crate::ui::Theme;
 
 /// The body of the status picker.
-pub fn body(picker: &StatusPicker, width: usize) -> Body {
-    let mut b = Body::default();
+pub fn body(picker: &StatusPicker, width: usize, theme: &Theme) -> Body {
+    let mut b = Body::new(*theme);
     for (i, status) in Status::ALL.iter().enumerate() {
         let current = if picker.current == Some(*status) {
             "(当前)"

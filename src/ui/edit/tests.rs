@@ -50,7 +50,7 @@ fn open(kind: EditKind, it: &Item) -> EditForm {
 fn draw(form: &EditForm, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     terminal
-        .draw(|f| render_form(f, f.area(), form))
+        .draw(|f| render_form(f, f.area(), form, &crate::ui::Theme::default()))
         .expect("draws");
     terminal
 }
@@ -106,7 +106,7 @@ fn refusal_is_red_and_marked_and_the_typed_text_stays() {
         .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
         .find(|&(x, y)| buf[(x, y)].symbol() == "✗")
         .expect("error mark drawn");
-    assert_eq!(buf[(x, y)].fg, Color::Red);
+    assert_eq!(buf[(x, y)].fg, Color::LightRed);
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn conflict_popup_lists_both_values() {
     }])
     .expect("has conflicts");
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
-    t.draw(|f| render_conflicts(f, f.area(), &resolver))
+    t.draw(|f| render_conflicts(f, f.area(), &resolver, &crate::ui::Theme::default()))
         .expect("draws");
     let text = screen(&t);
     assert!(text.contains("○ 1 我的:推进中"), "{text}");
@@ -164,6 +164,31 @@ proptest! {
             form.handle_key(&key(c));
         }
         let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-        t.draw(|f| render_form(f, f.area(), &form)).expect("draws");
+        t.draw(|f| render_form(f, f.area(), &form, &crate::ui::Theme::default())).expect("draws");
     }
+}
+
+#[test]
+fn monochrome_refusal_keeps_its_mark_without_colour() {
+    let it = item();
+    let mut form = open(EditKind::Note, &it);
+    form.handle_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    t.draw(|f| render_form(f, f.area(), &form, &crate::ui::Theme::MONO))
+        .expect("draws");
+    let buf = t.backend().buffer();
+    let cells: Vec<_> = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .map(|p| &buf[p])
+        .collect();
+    assert!(
+        cells
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let mark = cells
+        .iter()
+        .find(|c| c.symbol() == "✗")
+        .expect("mark drawn");
+    assert!(mark.modifier.contains(ratatui::style::Modifier::REVERSED));
 }

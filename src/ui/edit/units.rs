@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use super::lines::Body;
 use crate::app::edit::{Candidate, UnitPicker};
 use crate::text;
+use crate::ui::Theme;
 
 /// The body of the unit picker.
-pub fn body(picker: &UnitPicker, width: usize) -> Body {
-    let mut b = Body::default();
+pub fn body(picker: &UnitPicker, width: usize, theme: &Theme) -> Body {
+    let mut b = Body::new(*theme);
     let chosen = if picker.chosen.is_empty() {
         "(无)".to_string()
     } else {
