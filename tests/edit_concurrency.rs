@@ -19,7 +19,10 @@ fn edits_to_different_items_of_one_ledger_both_survive() {
     press(&mut b, "n");
     type_text(&mut b, "乙的进展");
     press(&mut b, "Enter");
-    assert_eq!(b.message.as_deref(), Some("已保存(已合并他人的修改)"));
+    assert_eq!(
+        b.message.as_deref(),
+        Some("添加进展 · 已保存(已合并他人的修改)")
+    );
     assert_eq!(disk_item(&dir, "1").status, Status::InProgress);
     assert_eq!(disk_item(&dir, "2").progress[0].text, "乙的进展");
     // B now shows A's change too.

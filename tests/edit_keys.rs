@@ -17,7 +17,7 @@ fn note_typed_in_chinese_is_saved_with_today_and_the_user() {
     type_text(&mut s, "完成选址");
     press(&mut s, "Enter");
     assert_eq!(s.mode(), Mode::Browse);
-    assert_eq!(s.message.as_deref(), Some("已保存"));
+    assert_eq!(s.message.as_deref(), Some("添加进展 · 已保存"));
     let note = disk_item(&dir, "1").progress.pop().expect("note on disk");
     assert_eq!(
         (note.date, note.author.as_str(), note.text.as_str()),
@@ -104,7 +104,7 @@ fn status_change_undo_and_redo_each_reach_the_disk() {
         ("李四", "status", "推进中")
     );
     press(&mut s, "u");
-    assert_eq!(s.message.as_deref(), Some("已保存"));
+    assert_eq!(s.message.as_deref(), Some("已撤销:状态改为推进中 · 已保存"));
     assert_eq!(disk_item(&dir, "3").status, Status::NotStarted);
     assert_eq!(state_item(&s, "3").status, Status::NotStarted);
     press(&mut s, "Ctrl-r");

@@ -138,5 +138,6 @@ fn event_loop(
 
 /// Give the update the time of day for audit entries (the date stays the app's today).
 fn stamp(state: &mut State) {
-    state.edit.clock = Some(chrono::Local::now().time());
+    let now = chrono::Local::now().time();
+    state.edit.clock = Some(chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now));
 }

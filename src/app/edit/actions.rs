@@ -9,6 +9,9 @@ use super::{EditForm, EditKind, FormContext, FormEvent, OpenForm, Target, confli
 use crate::app::{Action, Catalog, Effect, Mode, Screen, State};
 use crate::storage::Workspace;
 
+/// The suffix of the status line while a save is under way.
+const SAVING: &str = " · 保存中…";
+
 /// Handle the editing actions; any other action is handed back untouched.
 pub fn update_edit(
     state: &mut State,
@@ -194,7 +197,7 @@ fn changed(state: &mut State, ledger_ids: &[String], label: String) -> Vec<Effec
     state.message = Some(if effects.is_empty() {
         label
     } else {
-        format!("{label} · 保存中…")
+        format!("{label}{SAVING}")
     });
     effects
 }
@@ -232,13 +235,22 @@ fn saved(state: &mut State, report: SaveReport) -> Vec<Effect> {
                 reassess_ledger(&mut state.catalog, index);
                 state.rebuild_view();
             }
-            let base = if outcome.merged {
+            let saved = if outcome.merged {
                 "已保存(已合并他人的修改)"
             } else {
                 "已保存"
             };
+            // "状态改为已完成 · 保存中…" becomes "状态改为已完成 · 已保存".
+            let base = match state
+                .message
+                .as_deref()
+                .and_then(|m| m.strip_suffix(SAVING))
+            {
+                Some(label) => format!("{label} · {saved}"),
+                None => saved.to_string(),
+            };
             state.message = Some(if conflicts.is_empty() {
-                base.to_string()
+                base
             } else {
                 format!("{base};{} 处与他人的修改冲突,请选择", conflicts.len())
             });
