@@ -1,12 +1,15 @@
-//! The unit picker: choose responsible units from the known ones with fuzzy completion.
+//! The unit picker: choose responsible units from the known ones with fuzzy completion,
+//! pinyin initials and full pinyin included (`bgs` finds 办公室), through the app's search
+//! index.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use std::sync::Arc;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::text_input::TextInput;
 use super::{FormOutcome, Message};
 use crate::domain::edit::Edit;
+use crate::search::{SearchFields, SearchIndex};
 
 /// How many completions are shown.
 pub const MAX_CANDIDATES: usize = 8;
@@ -61,6 +64,7 @@ pub struct UnitPicker {
     /// An error shown in place.
     pub message: Option<Message>,
     known: Vec<String>,
+    index: Arc<SearchIndex>,
 }
 
 impl UnitPicker {
@@ -81,6 +85,10 @@ impl UnitPicker {
             can_switch_mode: bulk,
             message: None,
             known: known.to_vec(),
+            index: Arc::new(SearchIndex::build(known.iter().map(|u| SearchFields {
+                title: u,
+                ..SearchFields::default()
+            }))),
         };
         picker.refresh();
         picker
@@ -158,37 +166,28 @@ impl UnitPicker {
     }
 
     /// Recompute the completions for the typed text: known units not yet chosen, best
-    /// fuzzy match first; the typed text itself is offered last when it is not known.
+    /// match first (fuzzy or pinyin); the typed text itself is offered last when it is not
+    /// a known unit.
     fn refresh(&mut self) {
         let query = self.input.text().trim().to_string();
-        let matcher = SkimMatcherV2::default();
-        let mut scored: Vec<(i64, Candidate)> = self
-            .known
-            .iter()
-            .filter(|u| !self.chosen.contains(u))
-            .filter_map(|u| {
-                if query.is_empty() {
-                    return Some((
-                        0,
-                        Candidate {
-                            unit: u.clone(),
-                            is_new: false,
-                            matched: vec![],
-                        },
-                    ));
-                }
-                matcher.fuzzy_indices(u, &query).map(|(score, matched)| {
-                    (
-                        score,
-                        Candidate {
-                            unit: u.clone(),
-                            is_new: false,
-                            matched,
-                        },
-                    )
+        let mut scored: Vec<(i64, Candidate)> = if query.is_empty() {
+            self.known
+                .iter()
+                .map(|u| (0, candidate(u, Vec::new())))
+                .collect()
+        } else {
+            self.index
+                .search(&query, None)
+                .hits
+                .into_iter()
+                .filter_map(|hit| {
+                    let unit = self.known.get(hit.doc as usize)?;
+                    let matched = self.index.title_highlights(hit.doc, &query);
+                    Some((hit.score, candidate(unit, matched)))
                 })
-            })
-            .collect();
+                .collect()
+        };
+        scored.retain(|(_, c)| !self.chosen.contains(&c.unit));
         scored.sort_by_key(|s| std::cmp::Reverse(s.0));
         self.candidates = scored
             .into_iter()
@@ -205,5 +204,13 @@ impl UnitPicker {
         self.highlighted = self
             .highlighted
             .min(self.candidates.len().saturating_sub(1));
+    }
+}
+
+fn candidate(unit: &str, matched: Vec<usize>) -> Candidate {
+    Candidate {
+        unit: unit.to_string(),
+        is_new: false,
+        matched,
     }
 }

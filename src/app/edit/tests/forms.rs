@@ -282,3 +282,16 @@ fn sub_measure_checklist_ticks_with_a_date() {
         Some("该事项没有分项措施".to_string())
     );
 }
+
+#[test]
+fn unit_picker_finds_units_by_pinyin_initials() {
+    let it = item();
+    let known = units();
+    let mut f = open(EditKind::Units, &it, &known);
+    press(&mut f, &chars("bgs"));
+    let EditForm::Units(p) = &f else {
+        panic!("unit picker")
+    };
+    assert_eq!(p.candidates[0].unit, "办公室");
+    assert_eq!(p.candidates[0].matched, vec![0, 1, 2]);
+}
