@@ -6,11 +6,13 @@
 //! - [`storage`]: the RON format, atomic saves, backups, locking, merging.
 //! - [`import`]: delimited tables (pipe, CSV) into ledgers.
 //! - [`cli`]: the non-interactive commands.
+//! - [`gen`]: synthetic workspaces for tests and benchmarks.
 //! - [`app`], [`ui`], [`input`], [`tui`]: the interactive application; [`search`] its index.
 
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod r#gen;
 pub mod import;
 pub mod input;
 pub mod search;

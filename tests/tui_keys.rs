@@ -238,3 +238,33 @@ fn a_broken_key_file_names_the_place_and_keeps_defaults() {
     assert!(messages[0].starts_with("keys.ron:1:"), "{messages:?}");
     assert_eq!(map, KeyMap::default());
 }
+
+#[test]
+fn pasted_text_starts_a_search() {
+    let mut s = state(80, 24);
+    let today = tui_fixture::today();
+    duban::app::update(&mut s, Action::SearchInsert("调解".to_string()), today);
+    assert_eq!(s.mode(), Mode::Search);
+    assert_eq!(titles(&s), vec!["深化人民调解工作"]);
+}
+
+#[test]
+fn an_edited_item_is_reassessed_and_reindexed() {
+    // The path editing (issue 5) takes: change the item, reassess, rebuild the view.
+    let mut s = state(80, 24);
+    let index = s
+        .catalog
+        .entries
+        .iter()
+        .position(|e| s.catalog.item(e).title == "律师行业党建全覆盖")
+        .unwrap();
+    let item = s.catalog.item_mut(index).unwrap();
+    item.title = "公证服务标准化建设".to_string();
+    item.units = vec!["公证管理科".to_string()];
+    s.catalog.reassess(index);
+    s.rebuild_view();
+    assert!(s.catalog.units.contains(&"公证管理科".to_string()));
+    press(&mut s, &["/"]);
+    type_text(&mut s, "gzfw");
+    assert_eq!(titles(&s), vec!["公证服务标准化建设"]);
+}

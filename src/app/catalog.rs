@@ -60,16 +60,16 @@ pub struct Catalog {
     pub today: NaiveDate,
     /// All items, ledger by ledger in source order.
     pub entries: Vec<Entry>,
-    /// Every unit named by an item, sorted.
+    /// Every unit named by an item, sorted at load (units added by edits come last).
     pub units: Vec<String>,
     /// The search index; document `i` is entry `i`.
     pub index: SearchIndex,
 }
 
 impl Catalog {
-    /// Assess every item of the workspace at `today` and build the search index.
-    pub fn new(workspace: Workspace, today: NaiveDate) -> Self {
-        let calendar = WorkCalendar::new(workspace.config.rules.calendar);
+    /// Assess every item of the workspace at `today` on `calendar` and build the search index.
+    pub fn new(workspace: Workspace, calendar: WorkCalendar, today: NaiveDate) -> Self {
+        let calendar = calendar.with_mode(workspace.config.rules.calendar);
         let mut unit_names: BTreeMap<&str, u32> = BTreeMap::new();
         for l in &workspace.ledgers {
             for item in &l.ledger.items {
@@ -82,42 +82,15 @@ impl Catalog {
             *v = i as u32;
         }
         let units: Vec<String> = unit_names.keys().map(|s| s.to_string()).collect();
-        let mut entries = Vec::new();
-        for (li, l) in workspace.ledgers.iter().enumerate() {
-            for (ii, item) in l.ledger.items.iter().enumerate() {
-                let assessment = assess(&l.ledger, item, &workspace.config.rules, &calendar, today);
-                let units = item
-                    .all_units()
-                    .into_iter()
-                    .filter_map(|u| unit_names.get(u).copied())
-                    .collect();
-                let bucket = DueBucket::classify(item, &assessment, today);
-                entries.push(Entry {
-                    ledger: li,
-                    item: ii,
-                    assessment,
-                    bucket,
-                    units,
-                });
-            }
-        }
-        let joined_units: Vec<String> = entries
-            .iter()
-            .map(|e| {
-                let item = &workspace.ledgers[e.ledger].ledger.items[e.item];
-                item.all_units().join(" ")
-            })
-            .collect();
-        let index = SearchIndex::build(entries.iter().zip(&joined_units).map(|(e, u)| {
-            let item = &workspace.ledgers[e.ledger].ledger.items[e.item];
-            SearchFields {
-                number: &item.number,
-                title: &item.title,
-                category: &item.category,
-                units: u,
-                measures: &item.measures,
-            }
-        }));
+        // The search index and the assessments are independent: build them side by side.
+        let (entries, index) = std::thread::scope(|scope| {
+            let index = scope.spawn(|| build_index(&workspace));
+            let entries = assess_all(&workspace, &unit_names, &calendar, today);
+            let index = index
+                .join()
+                .unwrap_or_else(|_| SearchIndex::build(std::iter::empty()));
+            (entries, index)
+        });
         Catalog {
             dir: workspace.dir,
             config: workspace.config,
@@ -146,7 +119,9 @@ impl Catalog {
         self.entries.get(index as usize)
     }
 
-    /// Recompute one entry after its item changed (editing); the search text is not re-indexed.
+    /// Recompute one entry after its item changed (editing): assessment, bucket and search
+    /// text. Units new to the catalogue are added to [`Catalog::units`] (at the end, so the
+    /// indices held elsewhere stay valid). Call [`crate::app::State::rebuild_view`] after.
     pub fn reassess(&mut self, index: usize) {
         let Some(entry) = self.entries.get(index) else {
             return;
@@ -155,9 +130,43 @@ impl Catalog {
         let item = &ledger.items[entry.item];
         let assessment = assess(ledger, item, &self.config.rules, &self.calendar, self.today);
         let bucket = DueBucket::classify(item, &assessment, self.today);
+        let mut unit_ids = Vec::new();
+        for name in item.all_units() {
+            let id = match self.units.iter().position(|u| u == name) {
+                Some(i) => i,
+                None => {
+                    self.units.push(name.to_string());
+                    self.units.len() - 1
+                }
+            };
+            unit_ids.push(id as u32);
+        }
+        let units = item.all_units().join(" ");
+        self.index.replace(
+            index as u32,
+            SearchFields {
+                number: &item.number,
+                title: &item.title,
+                category: &item.category,
+                units: &units,
+                deadline: item.current_deadline(),
+                measures: &item.measures,
+            },
+        );
         let entry = &mut self.entries[index];
         entry.assessment = assessment;
         entry.bucket = bucket;
+        entry.units = unit_ids;
+    }
+
+    /// The item of an entry, mutably (for edits; call [`Catalog::reassess`] after).
+    pub fn item_mut(&mut self, index: usize) -> Option<&mut Item> {
+        let entry = self.entries.get(index)?;
+        self.ledgers
+            .get_mut(entry.ledger)?
+            .ledger
+            .items
+            .get_mut(entry.item)
     }
 
     /// Replace an entry's assessment with one computed elsewhere (tests, previews of an
@@ -185,6 +194,47 @@ impl Catalog {
         }
         counts
     }
+}
+
+fn build_index(workspace: &Workspace) -> SearchIndex {
+    let items = workspace.ledgers.iter().flat_map(|l| l.ledger.items.iter());
+    let units: Vec<String> = items.clone().map(|i| i.all_units().join(" ")).collect();
+    SearchIndex::build(items.zip(&units).map(|(item, units)| SearchFields {
+        number: &item.number,
+        title: &item.title,
+        category: &item.category,
+        units,
+        deadline: item.current_deadline(),
+        measures: &item.measures,
+    }))
+}
+
+fn assess_all(
+    workspace: &Workspace,
+    unit_names: &BTreeMap<&str, u32>,
+    calendar: &WorkCalendar,
+    today: NaiveDate,
+) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for (li, l) in workspace.ledgers.iter().enumerate() {
+        for (ii, item) in l.ledger.items.iter().enumerate() {
+            let assessment = assess(&l.ledger, item, &workspace.config.rules, calendar, today);
+            let units = item
+                .all_units()
+                .into_iter()
+                .filter_map(|u| unit_names.get(u).copied())
+                .collect();
+            let bucket = DueBucket::classify(item, &assessment, today);
+            entries.push(Entry {
+                ledger: li,
+                item: ii,
+                assessment,
+                bucket,
+                units,
+            });
+        }
+    }
+    entries
 }
 
 /// The slot of a colour in `[黑, 红, 黄, 蓝]` count arrays; `None` for no colour.

@@ -31,6 +31,7 @@ pub use sort::{SortKey, sorted_entries};
 pub use update::update;
 pub use view::{CHROME_ROWS, Pane, View, table_rows_for, visible_offset};
 
+use crate::domain::calendar::WorkCalendar;
 use crate::storage::Workspace;
 
 /// The main screen or the detail of one item.
@@ -128,9 +129,16 @@ pub struct State {
 }
 
 impl State {
-    /// The state of a freshly opened workspace at `today`.
+    /// The state of a freshly opened workspace at `today`, on the bundled holiday calendar.
     pub fn new(workspace: Workspace, today: NaiveDate) -> Self {
-        let catalog = Catalog::new(workspace, today);
+        let mode = workspace.config.rules.calendar;
+        Self::with_calendar(workspace, WorkCalendar::new(mode), today)
+    }
+
+    /// The state of a freshly opened workspace at `today`, on a calendar with the
+    /// workspace's holiday overrides.
+    pub fn with_calendar(workspace: Workspace, calendar: WorkCalendar, today: NaiveDate) -> Self {
+        let catalog = Catalog::new(workspace, calendar, today);
         let mut view = View::new(&catalog);
         let search = SearchState::default();
         view.refresh(&catalog, &search);

@@ -12,6 +12,8 @@ pub struct SearchState {
     pub editing: bool,
     /// The result for `query` (None when the query is empty).
     pub result: Option<SearchResult>,
+    /// Results of the shorter queries typed before, shortest first, so Backspace is instant.
+    earlier: Vec<SearchResult>,
 }
 
 impl SearchState {
@@ -23,24 +25,46 @@ impl SearchState {
     /// Re-run the search after the query changed, narrowing the previous hits when the
     /// query extends the previous one.
     pub fn run(&mut self, catalog: &Catalog) {
-        if self.query.trim().is_empty() {
-            self.result = None;
+        let query = self.query.trim().to_string();
+        if query.is_empty() {
+            self.clear();
             return;
         }
-        let previous = self.result.take();
-        self.result = Some(catalog.index.search(&self.query, previous.as_ref()));
+        if let Some(current) = self.result.take() {
+            self.earlier.push(current);
+        }
+        // Drop remembered results that are not prefixes of the new query.
+        while self
+            .earlier
+            .last()
+            .is_some_and(|r| !query.starts_with(r.query.as_str()))
+        {
+            self.earlier.pop();
+        }
+        if self.earlier.last().is_some_and(|r| r.query == query) {
+            self.result = self.earlier.pop();
+            return;
+        }
+        self.result = Some(catalog.index.search(&query, self.earlier.last()));
     }
 
-    /// Scores per entry (None = no match), or None when no search is active.
-    pub fn scores(&self, entries: usize) -> Option<Vec<Option<i64>>> {
+    /// Forget the query and every result.
+    pub fn clear(&mut self) {
+        self.query.clear();
+        self.result = None;
+        self.earlier.clear();
+    }
+
+    /// Which entries match (one bit per entry), or None when no search is active.
+    pub fn matched(&self, entries: usize) -> Option<Vec<bool>> {
         let result = self.result.as_ref()?;
-        let mut scores = vec![None; entries];
+        let mut matched = vec![false; entries];
         for hit in &result.hits {
-            if let Some(s) = scores.get_mut(hit.doc as usize) {
-                *s = Some(hit.score);
+            if let Some(m) = matched.get_mut(hit.doc as usize) {
+                *m = true;
             }
         }
-        Some(scores)
+        Some(matched)
     }
 
     /// Number of items matching the query.

@@ -95,8 +95,6 @@ fn search(state: &mut State, action: Action) {
         }
         Action::SearchBackspace => {
             state.search.query.pop();
-            // A shorter query cannot narrow the previous hits: search from scratch.
-            state.search.result = None;
             run_search(state);
         }
         Action::Back => {
@@ -185,6 +183,12 @@ fn browse(state: &mut State, action: Action) {
             state.search.editing = true;
             view.focus = Pane::Table;
         }
+        // Text pasted outside the search box starts a search with it.
+        (_, Action::SearchInsert(text)) => {
+            state.search.editing = true;
+            view.focus = Pane::Table;
+            search(state, Action::SearchInsert(text));
+        }
         (_, Action::Back) if state.search.is_active() => {
             state.search.query.clear();
             run_search(state);
@@ -208,8 +212,7 @@ fn move_group(state: &mut State, delta: isize) {
 
 fn clear_filters(state: &mut State) {
     state.view.filters = Default::default();
-    state.search.query.clear();
-    state.search.result = None;
+    state.search.clear();
     state.refresh();
     state.message = Some("已清除全部筛选".to_string());
 }

@@ -71,12 +71,12 @@ impl View {
     /// keeping the cursor on the same item when it is still shown.
     pub fn refresh(&mut self, catalog: &Catalog, search: &SearchState) {
         let keep = self.selected_entry();
-        let scores = search.scores(catalog.entries.len());
+        let matched = search.matched(catalog.entries.len());
         let shown: Vec<u32> = self
             .order
             .iter()
             .copied()
-            .filter(|&i| scores.as_ref().is_none_or(|s| s[i as usize].is_some()))
+            .filter(|&i| matched.as_ref().is_none_or(|m| m[i as usize]))
             .filter(|&i| self.filters.passes(catalog, &catalog.entries[i as usize]))
             .collect();
         let chosen_key = self.groups.get(self.group_cursor).map(|g| g.key);
@@ -89,9 +89,15 @@ impl View {
             .into_iter()
             .filter(|&i| key.contains(&catalog.entries[i as usize]))
             .collect();
-        if let (SortKey::Relevance, Some(scores)) = (self.sort, &scores) {
-            // Stable: equal scores keep the severity order.
-            rows.sort_by_key(|&i| std::cmp::Reverse(scores[i as usize]));
+        if let (SortKey::Relevance, Some(result)) = (self.sort, &search.result) {
+            // The full fuzzy score, computed only for the rows shown; stable, so equal
+            // scores keep the severity order.
+            let mut keyed: Vec<(i64, u32)> = rows
+                .iter()
+                .map(|&i| (catalog.index.fuzzy_score(i, &result.query).unwrap_or(0), i))
+                .collect();
+            keyed.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
+            rows = keyed.into_iter().map(|(_, i)| i).collect();
         }
         self.rows = rows;
         self.selected = keep

@@ -1,8 +1,107 @@
 //! The command line (clap): the TUI by default, and the non-interactive commands.
+//!
+//! One file per command. Every command shares [`context`] for the workspace folder,
+//! "today" (the only place the clock is read) and the author of edits.
+//! Errors are one line on stderr; exit codes: 0 ok, 1 problems found (`check`), 2 errors.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// `println!` for command output: a closed pipe ends output quietly instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::context::emit(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+pub mod check;
+pub mod context;
+pub mod deadline;
+mod edit;
+pub mod gen_cmd;
+pub mod import;
+pub mod list;
+mod list_output;
+pub mod note;
+pub mod status;
+
+pub use context::{CliError, Globals};
+
+/// `duban [--dir DIR] [--today YYYY-MM-DD] <command>`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "duban",
+    version,
+    about = "督办:台账浏览与红黄蓝黑四色预警",
+    long_about = "督办:按台账、责任单位和时限浏览工作台账,查看每个事项的红/黄/蓝/黑预警及原因,记录状态和进展。\n不带子命令时打开交互界面。"
+)]
+pub struct Cli {
+    /// 工作区文件夹(默认:用户数据目录下的 duban 工作区)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// 以此日期为"今天"计算预警(默认:工作区固定的日期,否则本机日期)
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+    /// The command; none opens the TUI.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The non-interactive commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查工作区:每个台账的事项数和问题
+    Check(check::CheckArgs),
+    /// 把表格(竖线分隔或 CSV)导入为新台账
+    Import(import::ImportArgs),
+    /// 解释一个完成时限如何被读取
+    Deadline(deadline::DeadlineArgs),
+    /// 列出事项及其预警颜色和原因
+    List(list::ListArgs),
+    /// 给事项添加一条进展记录
+    Note(note::NoteArgs),
+    /// 修改事项状态
+    Status(status::StatusArgs),
+    /// 生成用于测试和基准的合成工作区
+    Gen(gen_cmd::GenArgs),
+}
 
 /// Entry point of the `duban` binary.
 pub fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("duban: {}", err.message);
+            ExitCode::from(err.code)
+        }
+    }
+}
+
+/// Run a parsed command line; the exit code on success, a one-line error otherwise.
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    let globals = Globals::new(cli.dir, cli.today.as_deref())?;
+    match cli.command {
+        None => open_tui(&globals),
+        Some(Command::Check(args)) => check::run(&globals, &args),
+        Some(Command::Import(args)) => import::run(&globals, &args),
+        Some(Command::Deadline(args)) => deadline::run(&globals, &args),
+        Some(Command::List(args)) => list::run(&globals, &args),
+        Some(Command::Note(args)) => note::run(&globals, &args),
+        Some(Command::Status(args)) => status::run(&globals, &args),
+        Some(Command::Gen(args)) => gen_cmd::run(&globals, &args),
+    }
+}
+
+fn open_tui(globals: &Globals) -> Result<ExitCode, CliError> {
+    let workspace = globals.open_workspace()?;
+    let today = globals.today_for(Some(&workspace.config));
+    eprintln!(
+        "交互界面尚未完成;工作区 {} 共 {} 个台账(今天:{today})。可先使用 `duban list` 或 `duban --help`。",
+        workspace.dir.display(),
+        workspace.ledgers.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,16 +1,25 @@
 //! The search index: fuzzy matching (fuzzy-matcher's SkimMatcherV2) over each item's
-//! number, title, category, units and measures, plus pinyin matching (initials, full
-//! pinyin, every reading of a heteronym) over its title, number, category and units.
+//! number, title, category, units, deadline text and measures, plus pinyin matching
+//! (initials, full pinyin, every reading of a heteronym) over all of them but the
+//! measures (long prose would make short initials match almost anything).
 //!
 //! Built once at load; every keystroke either narrows the previous hits (when the query
 //! extends the previous one, which is what typing does) or scans all documents with a
 //! cheap bit-mask test in front of the matchers.
+//!
+//! Matching and ranking are separate: SkimMatcherV2 matches exactly when the query is a
+//! subsequence of the text, so the per-keystroke filter uses that cheap test, and the
+//! skim score (dynamic programming over the whole text) is computed only where it is
+//! needed: for ranking ([`SearchIndex::fuzzy_score`], the relevance sort) and for the
+//! highlighted characters of the visible rows ([`SearchIndex::title_highlights`]).
 
+mod query;
 mod readings;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use query::{Prepared, is_subsequence, mask_of, pinyin_score};
 pub use readings::ReadingTable;
 use readings::letter_bit;
 
@@ -25,6 +34,8 @@ pub struct SearchFields<'a> {
     pub category: &'a str,
     /// The units, joined.
     pub units: &'a str,
+    /// The deadline text (长期, 12月底前 …).
+    pub deadline: &'a str,
     /// The measures text.
     pub measures: &'a str,
 }
@@ -32,25 +43,47 @@ pub struct SearchFields<'a> {
 /// One indexed document (an item).
 #[derive(Debug, Clone)]
 struct Doc {
-    /// `title number category units measures`, separated by spaces; the title comes first so
+    /// `title number category units deadline measures`, separated by spaces; the title comes first so
     /// match positions below `title_chars` are positions in the title.
     text: Box<str>,
     /// Characters of the title.
     title_chars: u32,
-    /// Reading codes of `title number category units` (the pinyin-searchable part).
+    /// Reading codes of `title number category units deadline` (the pinyin-searchable part).
     name_codes: Box<[u16]>,
-    /// Hashed set of the lower-cased characters of `text`.
-    text_mask: u64,
+    /// The set of the lower-cased characters of `text` (see [`char_bits`]).
+    text_mask: u128,
     /// Letters that occur in some reading of the name.
     pinyin_mask: u64,
+    /// Letters that start some reading of a character of the name.
+    initials: u32,
 }
 
-/// A document that matched, with its score (higher is better).
+impl Doc {
+    fn new(f: &SearchFields<'_>, table: &mut ReadingTable) -> Doc {
+        let name = format!(
+            "{} {} {} {} {}",
+            f.title, f.number, f.category, f.units, f.deadline
+        );
+        let text = format!("{name} {}", f.measures);
+        let name_codes = table.encode(&name).into_boxed_slice();
+        Doc {
+            text_mask: mask_of(&text),
+            pinyin_mask: table.letters_of(&name_codes),
+            initials: table.initials_of(&name_codes),
+            title_chars: f.title.chars().count() as u32,
+            text: text.into_boxed_str(),
+            name_codes,
+        }
+    }
+}
+
+/// A document that matched, with a cheap score (higher is better): a pinyin match, a
+/// contiguous occurrence or a scattered one, in the title or elsewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// The document (item) index, as given to [`SearchIndex::build`].
     pub doc: u32,
-    /// The match score.
+    /// The cheap match score.
     pub score: i64,
 }
 
@@ -78,40 +111,26 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
-fn char_bit(c: char) -> u64 {
-    let c = c.to_lowercase().next().unwrap_or(c) as u32;
-    1u64 << (c.wrapping_mul(0x9E37_79B9) >> 26)
-}
-
-fn mask_of(s: &str) -> u64 {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .fold(0, |m, c| m | char_bit(c))
-}
-
 impl SearchIndex {
     /// Index the documents; document `i` is the `i`-th of the iterator.
     pub fn build<'a>(fields: impl IntoIterator<Item = SearchFields<'a>>) -> Self {
         let mut table = ReadingTable::new();
         let docs = fields
             .into_iter()
-            .map(|f| {
-                let name = format!("{} {} {} {}", f.title, f.number, f.category, f.units);
-                let text = format!("{name} {}", f.measures);
-                let name_codes = table.encode(&name).into_boxed_slice();
-                Doc {
-                    text_mask: mask_of(&text),
-                    pinyin_mask: table.letters_of(&name_codes),
-                    title_chars: f.title.chars().count() as u32,
-                    text: text.into_boxed_str(),
-                    name_codes,
-                }
-            })
+            .map(|f| Doc::new(&f, &mut table))
             .collect();
         SearchIndex {
             docs,
             table,
             matcher: SkimMatcherV2::default().smart_case(),
+        }
+    }
+
+    /// Re-index one document after its item was edited; out-of-range indices are ignored.
+    pub fn replace(&mut self, doc_index: u32, fields: SearchFields<'_>) {
+        let doc = Doc::new(&fields, &mut self.table);
+        if let Some(slot) = self.docs.get_mut(doc_index as usize) {
+            *slot = doc;
         }
     }
 
@@ -150,10 +169,24 @@ impl SearchIndex {
     fn score(&self, doc_index: u32, q: &Prepared) -> Option<Hit> {
         let doc = &self.docs[doc_index as usize];
         let mut best: Option<i64> = None;
-        if doc.text_mask & q.text_mask == q.text_mask {
-            best = self.matcher.fuzzy_match(&doc.text, &q.text);
+        if doc.text_mask & q.text_mask == q.text_mask && is_subsequence(&doc.text, &q.chars) {
+            best = Some(
+                match doc.text.find(q.text.as_str()) {
+                    Some(at) if doc.text[..at].chars().count() < doc.title_chars as usize => 30,
+                    Some(_) => 20,
+                    None => 10,
+                } * q.chars.len() as i64,
+            );
         }
         if let Some(pinyin) = &q.pinyin
+            && pinyin.len() == 1
+        {
+            // One letter: an initial of some character, known from the mask alone.
+            if doc.initials & letter_bit(pinyin[0]) as u32 != 0 {
+                let score = pinyin_score(1, 1, 2);
+                best = Some(best.map_or(score, |b| b.max(score)));
+            }
+        } else if let Some(pinyin) = &q.pinyin
             && doc.pinyin_mask & q.pinyin_mask == q.pinyin_mask
             && let Some((start, end)) = self.table.find(&doc.name_codes, pinyin)
         {
@@ -164,6 +197,19 @@ impl SearchIndex {
             doc: doc_index,
             score,
         })
+    }
+
+    /// The fuzzy-matcher (SkimMatcherV2) score of a document for `query`, or its pinyin
+    /// score when that is higher; `None` when it does not match. For ranking.
+    pub fn fuzzy_score(&self, doc_index: u32, query: &str) -> Option<i64> {
+        let doc = self.docs.get(doc_index as usize)?;
+        let query = query.trim();
+        let fuzzy = self.matcher.fuzzy_match(&doc.text, query);
+        let pinyin = Prepared::new(query).pinyin.and_then(|p| {
+            let (start, end) = self.table.find(&doc.name_codes, &p)?;
+            Some(pinyin_score(p.len(), start, end))
+        });
+        fuzzy.max(pinyin)
     }
 
     /// The character positions of the document's title that `query` matched, for highlighting.
@@ -196,40 +242,6 @@ impl SearchIndex {
     }
 }
 
-/// A pinyin match scores like a good fuzzy match of the same length, better at the start.
-fn pinyin_score(query_len: usize, start: usize, end: usize) -> i64 {
-    let span = (end - start) as i64;
-    let at_start = if start == 0 { 24 } else { 0 };
-    18 * query_len as i64 + at_start + 16 - span.min(16)
-}
-
-/// A query prepared once per keystroke.
-struct Prepared {
-    text: String,
-    text_mask: u64,
-    pinyin: Option<Vec<u8>>,
-    pinyin_mask: u64,
-}
-
-impl Prepared {
-    fn new(query: &str) -> Self {
-        let compact: String = query.chars().filter(|c| !c.is_whitespace()).collect();
-        let pinyin = (!compact.is_empty()
-            && compact.len() <= 63
-            && compact.bytes().all(|b| b.is_ascii_alphanumeric()))
-        .then(|| compact.to_ascii_lowercase().into_bytes());
-        let pinyin_mask = pinyin
-            .as_ref()
-            .map_or(0, |p| p.iter().fold(0, |m, &b| m | letter_bit(b)));
-        Prepared {
-            text_mask: mask_of(query),
-            text: query.to_string(),
-            pinyin,
-            pinyin_mask,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +251,36 @@ mod tests {
             title: t,
             ..SearchFields::default()
         }))
+    }
+
+    #[test]
+    fn the_cheap_match_agrees_with_skim() {
+        let idx = index(&["建设智慧矫正中心", "Smart Court 2023", "法治 宣传"]);
+        for q in [
+            "矫正",
+            "智心",
+            "sc",
+            "SC",
+            "Sc",
+            "court 2",
+            "法治 宣",
+            "治宣",
+            "x",
+            "2023",
+        ] {
+            for d in 0..3 {
+                let skim = idx
+                    .matcher
+                    .fuzzy_match(&idx.docs[d as usize].text, q)
+                    .is_some();
+                let cheap = idx.search(q, None).hits.iter().any(|h| h.doc == d);
+                let pinyin = Prepared::new(q)
+                    .pinyin
+                    .and_then(|p| idx.table.find(&idx.docs[d as usize].name_codes, &p))
+                    .is_some();
+                assert_eq!(cheap, skim || pinyin, "query {q:?} doc {d}");
+            }
+        }
     }
 
     fn docs(r: &SearchResult) -> Vec<u32> {

@@ -125,6 +125,14 @@ impl ReadingTable {
             .fold(0, |m, &c| m | self.sets[c as usize].letters)
     }
 
+    /// The initials mask of an encoded text: bit `n` when some character has a reading
+    /// starting with letter `a + n` (a one-letter pinyin query matches exactly then).
+    pub fn initials_of(&self, codes: &[u16]) -> u32 {
+        codes
+            .iter()
+            .fold(0, |m, &c| m | self.sets[c as usize].initials)
+    }
+
     /// Every reading of a character, for display and tests.
     pub fn readings_of(&mut self, c: char) -> Vec<&'static str> {
         let code = self.code(c);
@@ -132,8 +140,9 @@ impl ReadingTable {
     }
 
     /// Find `query` (lower-case ASCII letters/digits, at most 63 bytes) in an encoded text:
-    /// a run of consecutive characters, each consuming a non-empty prefix of one of its
-    /// readings (so initials `zhjz`, full `zhihuijiaozheng` and mixes all match 智慧矫正).
+    /// a run of consecutive characters, each consuming the initial or the whole of one of
+    /// its readings, the last one any prefix (so initials `zhjz`, full `zhihuijiaozheng`
+    /// and mixes like `zhihuijz` all match 智慧矫正).
     /// Returns the matched character range `start..end`.
     pub fn find(&self, codes: &[u16], query: &[u8]) -> Option<(usize, usize)> {
         let m = query.len();
@@ -160,8 +169,15 @@ impl ReadingTable {
                             .zip(&query[o..])
                             .take_while(|(a, b)| a == *b)
                             .count();
-                        for k in 1..=common {
-                            next |= 1 << (o + k);
+                        // A character gives its initial, its whole reading, or (at the
+                        // end of the query) any prefix of it: `zhjz`, `zhihuijiaozheng`,
+                        // `zhihuijz` and `zhihuijiaozh` all read 智慧矫正, while a partial
+                        // syllable in the middle (治 as "zh" then 机 "j") does not.
+                        if common >= 1 {
+                            next |= 1 << (o + 1);
+                        }
+                        if common == r.len() || o + common == m {
+                            next |= 1 << (o + common);
                         }
                     }
                 }
@@ -194,6 +210,9 @@ mod tests {
         assert_eq!(finds("建设智慧矫正中心", "zhihuijiaozheng"), Some((2, 6)));
         assert_eq!(finds("建设智慧矫正中心", "zhihuijz"), Some((2, 6)));
         assert_eq!(finds("建设智慧矫正中心", "zhjzx"), None);
+        assert_eq!(finds("建设智慧矫正中心", "zhihuijiaozh"), Some((2, 6)));
+        // A partial syllable in the middle is not a reading: 整治机制 is not zhjz.
+        assert_eq!(finds("整治机制", "zhjz"), None);
     }
 
     #[test]

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use crate::app::{Action, Mode, State, update};
+use crate::domain::calendar::WorkCalendar;
 use crate::input::KeyMap;
 use crate::storage::Workspace;
 use crate::ui::{self, Theme};
@@ -37,9 +38,10 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("duban 的交互界面需要在终端中运行;脚本中请使用 duban list 等子命令");
     }
-    let (keys, messages) = KeyMap::load(&workspace.dir);
+    let (keys, mut messages) = KeyMap::load(&workspace.dir);
+    let calendar = load_calendar(&workspace, &mut messages);
     let author = workspace.config.author.clone();
-    let mut state = State::new(workspace, today);
+    let mut state = State::with_calendar(workspace, calendar, today);
     state.edit.user = user_name(author.as_deref());
     state.message = messages.into_iter().next();
     let stop = Arc::new(AtomicBool::new(false));
@@ -51,6 +53,26 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
     let size = guard.terminal.size().context("无法读取终端大小")?;
     update(&mut state, Action::Resize(size.width, size.height), today);
     event_loop(&mut guard, &mut state, &keys, &theme, &stop, today)
+}
+
+/// The holiday calendar with the workspace's `holidays.ron`; a bad file is reported and
+/// the bundled calendar used.
+fn load_calendar(workspace: &Workspace, messages: &mut Vec<String>) -> WorkCalendar {
+    let mode = workspace.config.rules.calendar;
+    match crate::storage::load_holiday_overrides(&workspace.dir) {
+        Ok(None) => WorkCalendar::new(mode),
+        Ok(Some((text, path))) => match WorkCalendar::from_override_ron(&text) {
+            Ok(calendar) => calendar.with_mode(mode),
+            Err(e) => {
+                messages.push(format!("{}: {e};使用内置节假日", path.display()));
+                WorkCalendar::new(mode)
+            }
+        },
+        Err(e) => {
+            messages.push(format!("{e};使用内置节假日"));
+            WorkCalendar::new(mode)
+        }
+    }
 }
 
 /// What the input thread hands to the loop.

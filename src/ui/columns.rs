@@ -1,9 +1,8 @@
 //! Which table columns fit a width: the narrow set (chip, number, title, days, status)
 //! always, then units, due date, deadline text and last progress as width allows.
 
-use chrono::NaiveDate;
-
 use crate::app::{Catalog, Entry};
+use crate::domain::CalendarMode;
 
 /// A column of the item table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,18 +115,31 @@ pub fn layout(total: usize) -> Vec<(Column, usize)> {
         .collect()
 }
 
-/// "剩3天" / "今日到期" / "逾期12天" from the warning's day count (or the calendar days to the due date).
-pub fn days_text(entry: &Entry, today: NaiveDate) -> String {
-    let days = entry
-        .assessment
-        .warning
-        .days
-        .or_else(|| entry.due().map(|d| (d - today).num_days()));
+/// Days left ("剩3") or overdue ("逾期12") in the rules' unit (working or calendar days,
+/// named by the column heading); "—" for finished items and items without a date.
+pub fn days_text(catalog: &Catalog, entry: &Entry) -> String {
+    if catalog.item(entry).status.is_finished() {
+        return "—".to_string();
+    }
+    let mode = catalog.config.rules.calendar;
+    let days = entry.assessment.warning.days.or_else(|| {
+        entry
+            .due()
+            .map(|due| catalog.calendar.days_until_in(mode, catalog.today, due))
+    });
     match days {
         Some(0) => "今日到期".to_string(),
-        Some(d) if d > 0 => format!("剩{d}天"),
-        Some(d) => format!("逾期{}天", -d),
+        Some(d) if d > 0 => format!("剩{d}"),
+        Some(d) => format!("逾期{}", -d),
         None => "—".to_string(),
+    }
+}
+
+/// The heading of the days column: the unit the days are counted in.
+pub fn days_heading(catalog: &Catalog) -> &'static str {
+    match catalog.config.rules.calendar {
+        CalendarMode::WorkingDays => "工作日",
+        CalendarMode::CalendarDays => "天数",
     }
 }
 

@@ -136,6 +136,12 @@ fn schedule_lines(out: &mut Vec<Line<'static>>, catalog: &Catalog, entry: &Entry
         theme,
     ));
     out.push(field("解读", schedule.kind.label(), theme));
+    for line in crate::domain::deadline::explain(schedule) {
+        out.push(Line::raw(format!("  {}", sanitize(&line))));
+    }
+    if !schedule.milestones.is_empty() {
+        out.push(Line::from(Span::styled("节点完成情况:", theme.heading())));
+    }
     for (i, m) in schedule.milestones.iter().enumerate() {
         let met = item.milestones_met.iter().find(|x| x.index == i);
         let state = match met {

@@ -20,9 +20,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, keys: &KeyMap, theme: 
         let prompt = format!("/{}", state.search.query);
         let shown = truncate(&prompt, cols.saturating_sub(2).max(1));
         used += width(&shown) + 1;
+        // The terminal cursor sits at the caret, so input methods place their window there.
+        let caret = area.x.saturating_add(width(&shown) as u16);
+        if caret < area.x.saturating_add(area.width) {
+            frame.set_cursor_position((caret, area.y));
+        }
         spans.push(Span::styled(shown, theme.heading()));
-        spans.push(Span::styled("▏", theme.key()));
-        spans.push(Span::raw(" "));
+        spans.push(Span::raw("  "));
     } else if let Some(message) = &state.message {
         let shown = truncate(message, cols);
         used += width(&shown) + 2;

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 
 use super::cells::{highlighted, plain};
-use super::columns::{Column, days_text, layout, units_text};
+use super::columns::{Column, days_heading, days_text, layout, units_text};
 use super::theme::Theme;
 use crate::app::{Pane, State, visible_offset};
 use crate::text::fit;
@@ -43,7 +43,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let body_rows = inner.height.saturating_sub(1) as usize;
     let offset = visible_offset(view.scroll, view.selected, body_rows);
     let catalog = &state.catalog;
-    let today = catalog.today;
     let query = state.search.result.as_ref().map(|r| r.query.as_str());
     let rows: Vec<Row> = view
         .rows
@@ -85,7 +84,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                         w,
                         style,
                     )),
-                    Column::Days => Cell::from(plain(&days_text(entry, today), w, style)),
+                    Column::Days => Cell::from(plain(&days_text(catalog, entry), w, style)),
                     Column::Status => Cell::from(plain(item.status.short_label(), w, style)),
                     Column::LastProgress => Cell::from(plain(
                         &item
@@ -103,7 +102,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let header = Row::new(
         columns
             .iter()
-            .map(|&(c, w)| Cell::from(Line::from(plain(c.heading(), w, theme.heading()))))
+            .map(|&(c, w)| {
+                let heading = if c == Column::Days {
+                    days_heading(catalog)
+                } else {
+                    c.heading()
+                };
+                Cell::from(Line::from(plain(heading, w, theme.heading())))
+            })
             .collect::<Vec<_>>(),
     );
     let widths: Vec<Constraint> = columns

@@ -202,10 +202,9 @@ pub fn workspace() -> Workspace {
         },
         ledgers: ledgers
             .into_iter()
-            .map(|ledger| LoadedLedger {
-                path: format!("ledgers/{}.ron", ledger.id).into(),
-                ledger,
-                fingerprint: Default::default(),
+            .map(|ledger| {
+                let path = format!("ledgers/{}.ron", ledger.id).into();
+                LoadedLedger::new(ledger, path)
             })
             .collect(),
         broken: Vec::new(),
@@ -292,4 +291,26 @@ pub fn titles(state: &State) -> Vec<String> {
             state.catalog.item(e).title.clone()
         })
         .collect()
+}
+
+/// The bundled sample workspace (`data/`) at its pinned date, sized `width`×`height`.
+pub fn sample_state(width: u16, height: u16) -> State {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let workspace = duban::storage::load_workspace(&dir).expect("data/ loads");
+    assert!(workspace.broken.is_empty(), "{:?}", workspace.broken);
+    let today = workspace.config.as_of.expect("the sample pins its date");
+    let mut state = State::new(workspace, today);
+    update(&mut state, Action::Resize(width, height), today);
+    state
+}
+
+/// Press keys on a state whose date is its catalogue's.
+pub fn press_at(state: &mut State, keys: &[&str]) {
+    let map = KeyMap::default();
+    let today = state.today();
+    for k in keys {
+        if let Some(action) = map.resolve(&key(k), state.mode()) {
+            update(state, action, today);
+        }
+    }
 }

@@ -306,7 +306,8 @@ pub fn rebuild_catalog(state: &mut State) {
         ledgers: std::mem::take(&mut catalog.ledgers),
         broken: std::mem::take(&mut catalog.broken),
     };
-    state.catalog = Catalog::new(workspace, state.catalog.today);
+    let calendar = std::mem::take(&mut catalog.calendar);
+    state.catalog = Catalog::new(workspace, calendar, state.catalog.today);
     state.view.filters.units = unit_names
         .iter()
         .filter_map(|n| state.catalog.units.iter().position(|u| u == n))

@@ -1,0 +1,362 @@
+//! TUI speed (issue 4): one search keystroke (query update → re-filter → re-sort → render
+//! a 200×50 frame) at 10k and 100k items, a 200×50 frame, and load → first frame.
+//!
+//! Besides criterion's means, the bench prints the p50/p99 of single keystrokes over
+//! many typed queries, and the resident memory after loading 100k items.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use duban::app::{Action, State, update};
+use duban::domain::{Item, Ledger, ProgressEntry, Status, WorkspaceConfig};
+use duban::input::KeyMap;
+use duban::storage::{LoadedLedger, Workspace};
+use duban::ui::{self, Theme};
+use rand::rngs::SmallRng;
+use rand::{Rng, SeedableRng};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const VERBS: &[&str] = &[
+    "建设", "深化", "推进", "完善", "开展", "落实", "健全", "规范", "加强", "打造",
+];
+const TOPICS: &[&str] = &[
+    "智慧矫正中心",
+    "人民调解工作",
+    "法治宣传教育",
+    "公共法律服务",
+    "行政复议",
+    "律师行业党建",
+    "重点人员排查",
+    "银行网点法律服务",
+    "长期帮扶机制",
+    "社区矫正",
+    "法律援助",
+    "司法所规范化",
+    "安置帮教",
+    "仲裁工作",
+    "公证服务",
+    "法治政府建设",
+    "行政执法监督",
+    "普法责任制",
+];
+const TAILS: &[&str] = &[
+    "试点",
+    "规范化建设",
+    "专项行动",
+    "工作机制",
+    "提升工程",
+    "示范点",
+    "全覆盖",
+    "",
+];
+const UNITS: &[&str] = &[
+    "社区矫正科",
+    "基层科",
+    "普法科",
+    "公共法律服务科",
+    "律师工作科",
+    "行政复议科",
+    "法治督察科",
+    "办公室",
+    "政治部",
+    "涪城区司法局",
+    "游仙区司法局",
+    "安州区司法局",
+    "江油市司法局",
+    "三台县司法局",
+    "盐亭县司法局",
+    "梓潼县司法局",
+    "北川县司法局",
+    "平武县司法局",
+];
+const DEADLINES: &[&str] = &[
+    "5月底前",
+    "12月底前完成",
+    "年内建成",
+    "长期",
+    "按省厅要求",
+    "2024年11月20日前完成整改",
+    "6月底前建成;12月底前形成工作经验推广",
+    "9-12月组织实施",
+    "3月中旬",
+    "第三季度",
+];
+
+fn pick<'a>(rng: &mut SmallRng, pool: &[&'a str]) -> &'a str {
+    pool[rng.random_range(0..pool.len())]
+}
+
+/// A synthetic workspace of `n` items in 10 ledgers.
+fn workspace(n: usize) -> Workspace {
+    let mut rng = SmallRng::seed_from_u64(7);
+    let per = n.div_ceil(10);
+    let ledgers = (0..10)
+        .map(|l| {
+            let items = (0..per.min(n - l * per))
+                .map(|i| {
+                    let title = format!(
+                        "{}{}{}",
+                        pick(&mut rng, VERBS),
+                        pick(&mut rng, TOPICS),
+                        pick(&mut rng, TAILS)
+                    );
+                    let units = (0..rng.random_range(1..3))
+                        .map(|_| pick(&mut rng, UNITS).to_string())
+                        .collect();
+                    Item {
+                        id: format!("{}", i + 1),
+                        number: format!("{}", i + 1),
+                        category: pick(&mut rng, TOPICS).to_string(),
+                        measures: format!(
+                            "{}:制定实施方案,明确责任分工,{}{},按月报送工作进展。",
+                            title,
+                            pick(&mut rng, VERBS),
+                            pick(&mut rng, TOPICS)
+                        ),
+                        title,
+                        deadline: pick(&mut rng, DEADLINES).to_string(),
+                        units,
+                        status: Status::ALL[rng.random_range(0..5)],
+                        progress: vec![ProgressEntry {
+                            date: NaiveDate::from_ymd_opt(2023, 6, rng.random_range(1..26))
+                                .unwrap(),
+                            author: "督查室".to_string(),
+                            text: "已召开推进会,正在推进。".to_string(),
+                        }],
+                        ..Item::default()
+                    }
+                })
+                .collect();
+            LoadedLedger::new(
+                Ledger {
+                    format: 1,
+                    id: format!("gen-{l}"),
+                    title: format!("生成台账{l}"),
+                    base_year: 2023,
+                    items,
+                    ..Ledger::default()
+                },
+                format!("ledgers/gen-{l}.ron").into(),
+            )
+        })
+        .collect();
+    Workspace {
+        dir: std::env::temp_dir(),
+        config: WorkspaceConfig::default(),
+        ledgers,
+        broken: Vec::new(),
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 6, 26).unwrap()
+}
+
+struct Screen {
+    terminal: Terminal<TestBackend>,
+    keys: KeyMap,
+    theme: Theme,
+}
+
+impl Screen {
+    fn new() -> Self {
+        Screen {
+            terminal: Terminal::new(TestBackend::new(200, 50)).unwrap(),
+            keys: KeyMap::default(),
+            theme: Theme::default(),
+        }
+    }
+    fn draw(&mut self, state: &State) {
+        let (keys, theme) = (&self.keys, &self.theme);
+        self.terminal
+            .draw(|f| ui::draw(f, state, keys, theme))
+            .unwrap();
+    }
+}
+
+fn open(n: usize) -> State {
+    let mut state = State::new(workspace(n), today());
+    update(&mut state, Action::Resize(200, 50), today());
+    state
+}
+
+/// One keystroke: the action, then a frame.
+fn keystroke(state: &mut State, screen: &mut Screen, action: Action) {
+    update(state, action, today());
+    screen.draw(state);
+}
+
+/// Type each query from scratch (the first key scans everything), then clear it.
+fn type_queries(
+    state: &mut State,
+    screen: &mut Screen,
+    queries: &[&str],
+    samples: &mut Vec<Duration>,
+) {
+    update(state, Action::StartSearch, today());
+    for q in queries {
+        for c in q.chars() {
+            let t = Instant::now();
+            keystroke(state, screen, Action::SearchInsert(c.to_string()));
+            samples.push(t.elapsed());
+        }
+        let t = Instant::now();
+        keystroke(state, screen, Action::SearchBackspace);
+        samples.push(t.elapsed());
+        update(state, Action::Back, today());
+        update(state, Action::StartSearch, today());
+    }
+    update(state, Action::Back, today());
+}
+
+const QUERIES: &[&str] = &[
+    "zhjz",
+    "tj",
+    "矫正",
+    "cq",
+    "fzxc",
+    "zhihuijiaozheng",
+    "yh",
+    "规范",
+    "zd",
+    "律师",
+];
+
+fn percentile(samples: &mut [Duration], p: f64) -> Duration {
+    samples.sort();
+    let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples[i]
+}
+
+fn rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn report_percentiles(n: usize, state: &mut State) {
+    let mut screen = Screen::new();
+    let mut samples = Vec::new();
+    for _ in 0..5 {
+        type_queries(state, &mut screen, QUERIES, &mut samples);
+    }
+    let p50 = percentile(&mut samples, 0.5);
+    let p99 = percentile(&mut samples, 0.99);
+    let max = percentile(&mut samples, 1.0);
+    println!(
+        "search keystroke at {n} items: {} keystrokes, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        samples.len(),
+        p50.as_secs_f64() * 1e3,
+        p99.as_secs_f64() * 1e3,
+        max.as_secs_f64() * 1e3
+    );
+}
+
+/// Where a keystroke's time goes at this size: a fresh search, the view refresh, a frame.
+fn report_breakdown(n: usize, state: &mut State) {
+    let mut screen = Screen::new();
+    for q in ["z", "zh", "矫", "zhjz"] {
+        let t = Instant::now();
+        let result = state.catalog.index.search(q, None);
+        let search = t.elapsed();
+        state.search.query = q.to_string();
+        state.search.run(&state.catalog);
+        let t = Instant::now();
+        state.refresh();
+        let refresh = t.elapsed();
+        let t = Instant::now();
+        screen.draw(state);
+        let draw = t.elapsed();
+        println!(
+            "  {n} items, fresh query {q:?}: {} hits, search {:.1} ms, refresh {:.1} ms, frame {:.1} ms",
+            result.hits.len(),
+            search.as_secs_f64() * 1e3,
+            refresh.as_secs_f64() * 1e3,
+            draw.as_secs_f64() * 1e3
+        );
+        state.search.clear();
+    }
+    state.refresh();
+}
+
+/// Start to first frame as the app does it: read the RON files, assess, index, draw.
+fn report_start_from_disk(n: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = workspace(n);
+    std::fs::create_dir_all(dir.path().join("ledgers")).unwrap();
+    std::fs::write(
+        dir.path().join(duban::storage::CONFIG_FILE),
+        duban::storage::config_to_string(&ws.config),
+    )
+    .unwrap();
+    for l in &ws.ledgers {
+        std::fs::write(
+            duban::storage::ledger_path(dir.path(), &l.ledger.id),
+            duban::storage::ledger_to_string(&l.ledger),
+        )
+        .unwrap();
+    }
+    drop(ws);
+    let t = Instant::now();
+    let loaded = duban::storage::load_workspace(dir.path()).unwrap();
+    let read = t.elapsed();
+    let mut state = State::new(loaded, today());
+    update(&mut state, Action::Resize(200, 50), today());
+    let built = t.elapsed();
+    Screen::new().draw(&state);
+    println!(
+        "start from disk, {n} items: read RON {:.0} ms, assess + index {:.0} ms, first frame at {:.0} ms; RSS {:.0} MB",
+        read.as_secs_f64() * 1e3,
+        (built - read).as_secs_f64() * 1e3,
+        t.elapsed().as_secs_f64() * 1e3,
+        rss_mb().unwrap_or(0.0)
+    );
+}
+
+fn benches(c: &mut Criterion) {
+    report_start_from_disk(100_000);
+    let t = Instant::now();
+    let mut big = open(100_000);
+    let mut screen = Screen::new();
+    screen.draw(&big);
+    println!(
+        "in memory, 100000 items (assess + index) → first 200x50 frame: {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let mut small = open(10_000);
+    report_breakdown(100_000, &mut big);
+    report_percentiles(10_000, &mut small);
+    report_percentiles(100_000, &mut big);
+
+    for (n, state) in [(10_000usize, &mut small), (100_000, &mut big)] {
+        let mut screen = Screen::new();
+        c.bench_function(&format!("search_type_zhjz_{n}"), |b| {
+            b.iter(|| {
+                let mut samples = Vec::new();
+                type_queries(state, &mut screen, &["zhjz"], &mut samples);
+                black_box(samples.len())
+            })
+        });
+    }
+    c.bench_function("render_200x50_100000", |b| {
+        let mut screen = Screen::new();
+        b.iter(|| screen.draw(black_box(&big)))
+    });
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    group.bench_function("load_to_first_frame_10000", |b| {
+        b.iter(|| {
+            let state = open(10_000);
+            let mut screen = Screen::new();
+            screen.draw(&state);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(tui, benches);
+criterion_main!(tui);

@@ -1,0 +1,178 @@
+//! What every command shares: the workspace folder, today's date, the author, errors.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::domain::WorkspaceConfig;
+use crate::domain::calendar::WorkCalendar;
+use crate::storage::{self, CONFIG_FILE, StorageError, Workspace};
+
+/// A command's failure: a one-line message for stderr and the process exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CliError {
+    /// What went wrong, where, and what to do (Chinese, one line).
+    pub message: String,
+    /// The exit code (2 for errors; 1 is reserved for `check` problems).
+    pub code: u8,
+}
+
+impl CliError {
+    /// Bad input or an unreadable file: exit code 2.
+    pub fn new(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+impl From<StorageError> for CliError {
+    fn from(e: StorageError) -> Self {
+        let detail = match &e {
+            StorageError::Parse { .. } => "(此文件无法解析,duban 不会改写它;请修正后重试)",
+            _ => "",
+        };
+        CliError::new(format!("{}{detail}", crate::text::sanitize(&e.to_string())))
+    }
+}
+
+/// The global flags, validated.
+#[derive(Debug, Clone)]
+pub struct Globals {
+    /// `--dir`, if given.
+    pub dir: Option<PathBuf>,
+    /// `--today`, if given.
+    pub today: Option<NaiveDate>,
+}
+
+/// Parse a `YYYY-MM-DD` date given for `flag`, with a one-line error naming the flag and text.
+pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate, CliError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        CliError::new(format!(
+            "{flag} 的日期 \"{}\" 无效:应为存在的日期,格式 YYYY-MM-DD(例如 2023-06-15)",
+            crate::text::sanitize(text)
+        ))
+    })
+}
+
+impl Globals {
+    /// Validate the global flags (before anything is read or written).
+    pub fn new(dir: Option<PathBuf>, today: Option<&str>) -> Result<Self, CliError> {
+        let today = today.map(|t| parse_date("--today", t)).transpose()?;
+        Ok(Globals { dir, today })
+    }
+
+    /// The workspace folder: `--dir`, else the default one in the user's data directory.
+    pub fn workspace_dir(&self) -> PathBuf {
+        self.dir
+            .clone()
+            .unwrap_or_else(storage::default_workspace_dir)
+    }
+
+    /// Today: `--today`, else the workspace's pinned date, else the local date.
+    /// This is the only place duban reads the clock.
+    pub fn today_for(&self, config: Option<&WorkspaceConfig>) -> NaiveDate {
+        self.today
+            .or_else(|| config.and_then(|c| c.as_of))
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Now, as a timestamp for audit entries: today's date (as resolved) at the local time.
+    pub fn now_for(&self, config: Option<&WorkspaceConfig>) -> chrono::NaiveDateTime {
+        let time = chrono::Local::now().time();
+        self.today_for(config).and_time(time)
+    }
+
+    /// Load the workspace. The default folder is created from the bundled samples on first
+    /// use (with a message on stderr); a `--dir` that holds no workspace is an error.
+    pub fn open_workspace(&self) -> Result<Workspace, CliError> {
+        let dir = self.workspace_dir();
+        if !dir.join(CONFIG_FILE).exists() {
+            if self.dir.is_some() {
+                return Err(no_workspace_error(&dir));
+            }
+            storage::create_from_bundled(&dir)?;
+            eprintln!(
+                "已在 {} 创建工作区,内容为内置的演示数据(示例台账)。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份",
+                dir.display()
+            );
+        }
+        Ok(storage::load_workspace(&dir)?)
+    }
+
+    /// Only the workspace config (for edits that need not load every ledger).
+    pub fn open_config(&self) -> Result<(PathBuf, WorkspaceConfig), CliError> {
+        let ws_dir = self.workspace_dir();
+        if !ws_dir.join(CONFIG_FILE).exists() {
+            if self.dir.is_some() {
+                return Err(no_workspace_error(&ws_dir));
+            }
+            let ws = self.open_workspace()?;
+            return Ok((ws.dir, ws.config));
+        }
+        let config = read_config(&ws_dir)?;
+        Ok((ws_dir, config))
+    }
+
+    /// The workspace config if a workspace exists (never creates one).
+    pub fn peek_config(&self) -> Option<WorkspaceConfig> {
+        read_config(&self.workspace_dir()).ok()
+    }
+}
+
+/// Read `duban.ron` of the workspace in `dir`.
+fn read_config(dir: &Path) -> Result<WorkspaceConfig, CliError> {
+    Ok(storage::load_config(dir)?)
+}
+
+/// The workspace's working-day calendar: the bundled holidays plus its `holidays.ron`
+/// overrides, counting in the rules' day unit. A bad override file is an error naming
+/// its line and column.
+pub fn calendar_of(workspace: &Workspace) -> Result<WorkCalendar, CliError> {
+    let mode = workspace.config.rules.calendar;
+    match storage::load_holiday_overrides(&workspace.dir)? {
+        None => Ok(WorkCalendar::new(mode)),
+        Some((text, path)) => WorkCalendar::from_override_ron(&text)
+            .map(|c| c.with_mode(mode))
+            .map_err(|e| {
+                CliError::new(format!(
+                    "{}:{}(请修正该文件或删除它以使用内置节假日)",
+                    path.display(),
+                    crate::text::sanitize(&e.to_string())
+                ))
+            }),
+    }
+}
+
+fn no_workspace_error(dir: &Path) -> CliError {
+    CliError::new(format!(
+        "{} 不是 duban 工作区(缺少 {CONFIG_FILE});新建请用:duban --dir {} import 表格文件 --title 标题 --year 年份",
+        dir.display(),
+        dir.display()
+    ))
+}
+
+/// The author of an edit: `--author`, else the workspace's configured author, else the login name.
+pub fn resolve_author(flag: Option<&str>, config: &WorkspaceConfig) -> String {
+    if let Some(a) = flag.map(str::trim).filter(|a| !a.is_empty()) {
+        return a.to_string();
+    }
+    if let Some(a) = config.author.as_deref().filter(|a| !a.trim().is_empty()) {
+        return a.to_string();
+    }
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "未知".to_string())
+}
+
+/// Write `text` to stdout. A closed pipe (`duban list | head`) ends output quietly instead
+/// of panicking like `println!` would.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
+}

@@ -1,0 +1,53 @@
+//! `duban deadline [--year Y] [--format text|json] TEXT`: explain how a deadline text reads.
+
+use std::process::ExitCode;
+
+use chrono::Datelike;
+use clap::{Args, ValueEnum};
+
+use super::context::{CliError, Globals};
+use crate::domain::deadline;
+use crate::text::sanitize;
+
+/// Output format of `duban deadline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DeadlineFormat {
+    /// 文字说明
+    Text,
+    /// JSON:{"kind","due","milestones","note"}
+    Json,
+}
+
+/// Arguments of `duban deadline`.
+#[derive(Debug, Args)]
+pub struct DeadlineArgs {
+    /// 没写年份的日期属于哪一年(默认:今天所在年份)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = DeadlineFormat::Text)]
+    pub format: DeadlineFormat,
+    /// 完成时限原文,例如 "5月底前" 或 "1-3月筹备 后期持续推进"
+    pub text: String,
+}
+
+/// Parse and print the reading. Needs no workspace (its pinned date is used when one exists).
+pub fn run(globals: &Globals, args: &DeadlineArgs) -> Result<ExitCode, CliError> {
+    let year = match args.year {
+        Some(y) => y,
+        None => {
+            let config = globals.peek_config();
+            globals.today_for(config.as_ref()).year()
+        }
+    };
+    let schedule = deadline::parse(&args.text, year);
+    match args.format {
+        DeadlineFormat::Json => outln!("{}", deadline::to_json(&schedule)),
+        DeadlineFormat::Text => {
+            for line in deadline::explain(&schedule) {
+                outln!("{}", sanitize(&line));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,80 @@
+//! Shared by `note` and `status`: find the ledger and item, then edit under the ledger's lock.
+
+use std::path::Path;
+
+use super::context::CliError;
+use crate::domain::ids::validate_file_id;
+use crate::domain::{Item, Ledger};
+use crate::storage::{LEDGER_DIR, ledger_path};
+use crate::text::sanitize;
+
+/// How many known ids an error lists before "…".
+const LIST_AT_MOST: usize = 12;
+
+/// Check that `ledger_id` names a ledger file of the workspace in `dir`.
+pub fn require_ledger(dir: &Path, ledger_id: &str) -> Result<(), CliError> {
+    validate_file_id(ledger_id).map_err(|e| CliError::new(format!("台账编号无效:{e}")))?;
+    if ledger_path(dir, ledger_id).is_file() {
+        return Ok(());
+    }
+    let mut known: Vec<String> = std::fs::read_dir(dir.join(LEDGER_DIR))
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.strip_suffix(".ron").map(str::to_string)
+                })
+                .filter(|n| !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    known.sort();
+    Err(CliError::new(format!(
+        "没有编号为 \"{}\" 的台账;现有台账:{}",
+        sanitize(ledger_id),
+        brief_list(&known)
+    )))
+}
+
+/// The item `item_id` of `ledger`, or a one-line error listing the ledger's item ids.
+pub fn find_item<'a>(ledger: &'a mut Ledger, item_id: &str) -> Result<&'a mut Item, CliError> {
+    if ledger.item(item_id).is_none() {
+        let known: Vec<String> = ledger.items.iter().map(|i| i.id.clone()).collect();
+        return Err(CliError::new(format!(
+            "台账 {} 中没有编号为 \"{}\" 的事项;现有编号:{}",
+            sanitize(&ledger.id),
+            sanitize(item_id),
+            brief_list(&known)
+        )));
+    }
+    Ok(ledger
+        .item_mut(item_id)
+        .expect("the item was found just above"))
+}
+
+/// Lock the ledger, read it fresh, apply `edit`, save atomically; nothing is written on error.
+pub fn update<T>(
+    dir: &Path,
+    ledger_id: &str,
+    backups: usize,
+    edit: impl FnOnce(&mut Ledger) -> Result<T, CliError>,
+) -> Result<T, CliError> {
+    crate::storage::update_ledger(dir, ledger_id, backups, edit)
+}
+
+/// "a, b, c 等 N 个" — a short, sanitised list of ids for error messages.
+pub fn brief_list(ids: &[String]) -> String {
+    if ids.is_empty() {
+        return "(无)".to_string();
+    }
+    let shown: Vec<String> = ids
+        .iter()
+        .take(LIST_AT_MOST)
+        .map(|s| sanitize(s).into_owned())
+        .collect();
+    let mut out = shown.join(", ");
+    if ids.len() > LIST_AT_MOST {
+        out.push_str(&format!(" 等共 {} 个", ids.len()));
+    }
+    out
+}

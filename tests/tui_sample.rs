@@ -1,0 +1,154 @@
+//! The TUI on the bundled sample workspace (`data/`, pinned to 2023-06-26): snapshots of
+//! every view at 80×24 and 160×48, colours of real items, and searches a new user types.
+
+mod tui_fixture;
+
+use duban::app::{Grouping, Mode, State};
+use duban::domain::Colour;
+use duban::input::KeyMap;
+use duban::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use tui_fixture::{press_at, sample_state, titles};
+
+fn render(state: &State, theme: Theme) -> Terminal<TestBackend> {
+    let (w, h) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| ui::draw(f, state, &KeyMap::default(), &theme))
+        .unwrap();
+    terminal
+}
+
+fn type_at(state: &mut State, text: &str) {
+    for c in text.chars() {
+        press_at(state, &[&c.to_string()]);
+    }
+}
+
+#[test]
+fn snapshots_of_every_view_on_the_sample() {
+    let views: [(&str, &[&str], &str); 7] = [
+        ("main_by_ledger", &[], ""),
+        ("main_by_unit", &["v"], ""),
+        ("main_by_deadline", &["v", "v"], ""),
+        ("detail", &["Enter"], ""),
+        ("help", &["?"], ""),
+        ("search_zhjz", &["/"], "zhjz"),
+        ("filter_menu", &["f"], ""),
+    ];
+    for (w, h) in [(80u16, 24u16), (160, 48)] {
+        for (name, keys, typed) in views {
+            let mut s = sample_state(w, h);
+            press_at(&mut s, keys);
+            type_at(&mut s, typed);
+            insta::assert_snapshot!(
+                format!("sample_{name}_{w}x{h}"),
+                render(&s, Theme::default()).backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn header_counts_match_the_catalogue() {
+    let s = sample_state(80, 24);
+    let mut counts = [0usize; 4];
+    for e in &s.catalog.entries {
+        if s.catalog.item(e).status.is_open()
+            && let Some(slot) = duban::app::colour_slot(e.colour())
+        {
+            counts[slot] += 1;
+        }
+    }
+    assert_eq!(s.catalog.open_counts(), counts);
+    assert!(
+        counts.iter().sum::<usize>() > 0,
+        "the sample should have warnings on its pinned date"
+    );
+}
+
+#[test]
+fn chips_of_real_items_have_their_colours() {
+    let s = sample_state(160, 48);
+    let terminal = render(&s, Theme::default());
+    let buffer = terminal.backend().buffer();
+    // Rows start below header (2), border (1) and column headings (1); the first row is
+    // selected (reversed), so check rows 2.. of the visible table.
+    let table_x = (0..buffer.area.width)
+        .find(|&x| buffer[(x, 4)].symbol() == "[")
+        .expect("a chip in the first row");
+    for (i, &entry) in s.view.rows.iter().enumerate().skip(1).take(40) {
+        let y = 4 + i as u16;
+        let colour = s.catalog.entry(entry).unwrap().colour();
+        let cell = &buffer[(table_x + 1, y)];
+        let expected = match colour {
+            Colour::Red => Color::Red,
+            Colour::Yellow => Color::Yellow,
+            Colour::Blue => Color::Blue,
+            Colour::Black => Color::DarkGray,
+            Colour::None => continue,
+        };
+        assert_eq!(cell.bg, expected, "row {i} ({colour:?})");
+        assert_ne!(cell.fg, cell.bg);
+        assert_eq!(cell.symbol(), colour.label());
+    }
+}
+
+#[test]
+fn a_new_user_finds_items_by_pinyin() {
+    for (query, needle) in [
+        ("zhjz", "智慧矫正"),
+        ("tj", "调解"),
+        ("cq", "长期"),
+        ("zd", "重点"),
+    ] {
+        let mut s = sample_state(80, 24);
+        press_at(&mut s, &["/"]);
+        type_at(&mut s, query);
+        assert_eq!(s.mode(), Mode::Search);
+        let found = s.view.rows.iter().any(|&i| {
+            let e = s.catalog.entry(i).unwrap();
+            let item = s.catalog.item(e);
+            item.title.contains(needle) || item.current_deadline().contains(needle)
+        });
+        assert!(found, "{query} should find {needle}");
+        assert!(
+            s.view.rows.len() < s.catalog.entries.len(),
+            "{query} should narrow"
+        );
+    }
+}
+
+#[test]
+fn zhjz_lists_the_smart_correction_items_first_by_severity() {
+    let mut s = sample_state(80, 24);
+    press_at(&mut s, &["/"]);
+    type_at(&mut s, "zhjz");
+    press_at(&mut s, &["Enter"]);
+    let shown = titles(&s);
+    assert!(shown.iter().any(|t| t.contains("智慧矫正")), "{shown:?}");
+    let colours: Vec<Colour> = s
+        .view
+        .rows
+        .iter()
+        .map(|&i| s.catalog.entry(i).unwrap().colour())
+        .collect();
+    assert!(colours.windows(2).all(|w| w[0] >= w[1]), "{colours:?}");
+}
+
+#[test]
+fn groupings_cover_every_item() {
+    let mut s = sample_state(80, 24);
+    let total = s.catalog.entries.len();
+    assert_eq!(s.view.groups[0].total, total);
+    assert_eq!(s.view.groups.len(), 1 + s.catalog.ledgers.len());
+    press_at(&mut s, &["v", "v"]);
+    assert_eq!(s.view.grouping, Grouping::Deadline);
+    let buckets: usize = s.view.groups.iter().skip(1).map(|g| g.total).sum();
+    assert_eq!(
+        buckets, total,
+        "every item is in exactly one deadline bucket"
+    );
+}
