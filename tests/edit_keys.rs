@@ -375,3 +375,49 @@ fn esc_clears_marks() {
     assert!(s.edit.marks.is_empty());
     assert_eq!(s.message.as_deref(), Some("已取消全部标记"));
 }
+
+#[test]
+fn bulk_unit_and_deadline_changes_are_one_step_each() {
+    let (_tmp, dir) = workspace();
+    let mut s = open(&dir, "李四");
+    let mark = |s: &mut duban::app::State, id: &str| {
+        select(s, id);
+        press(s, "Space");
+    };
+    mark(&mut s, "1");
+    mark(&mut s, "3");
+    press(&mut s, "a");
+    type_text(&mut s, "fzdck");
+    press(&mut s, "Enter Enter");
+    for id in ["1", "3"] {
+        assert!(
+            disk_item(&dir, id)
+                .units
+                .contains(&"法治督察科".to_string()),
+            "{id}"
+        );
+    }
+    assert_eq!(disk_item(&dir, "2").units, vec!["法治督察科".to_string()]);
+
+    mark(&mut s, "1");
+    mark(&mut s, "3");
+    press(&mut s, "e");
+    type_text(&mut s, "9月底前");
+    press(&mut s, "Enter");
+    for id in ["1", "3"] {
+        assert_eq!(disk_item(&dir, id).deadline, "9月底前", "{id}");
+    }
+    press(&mut s, "u");
+    for id in ["1", "3"] {
+        assert_eq!(disk_item(&dir, id).deadline, "2024年6月30日前", "{id}");
+        assert!(
+            disk_item(&dir, id)
+                .units
+                .contains(&"法治督察科".to_string()),
+            "{id}"
+        );
+    }
+    press(&mut s, "u");
+    assert_eq!(disk_item(&dir, "1").units, vec!["社区矫正科".to_string()]);
+    assert_eq!(disk_item(&dir, "3").units, vec!["办公室".to_string()]);
+}
