@@ -26,7 +26,7 @@ pub fn body(list: &Checklist, width: usize, theme: &Theme) -> Body {
         };
         b.lines.push(Line::styled(line, style));
     }
-    b.input("日期", &list.date, true, width);
+    b.caret_input("日期", &list.date, width);
     b.message(list.message.as_ref(), width);
     let verb = match list.kind {
         ChecklistKind::SubMeasures => "切换完成",

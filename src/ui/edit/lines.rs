@@ -48,6 +48,14 @@ impl Body {
         self.lines.push(line);
     }
 
+    /// Add the one input of a list popup: the caret is in it, the `▸` marker stays on the
+    /// list's highlighted line.
+    pub fn caret_input(&mut self, label: &str, input: &TextInput, width: usize) {
+        let (line, caret_col) = input_line(&format!(" {label}"), input, false, width);
+        self.caret = Some((self.lines.len() as u16, caret_col as u16));
+        self.lines.push(line);
+    }
+
     /// Add the message line, if there is a message.
     pub fn message(&mut self, message: Option<&Message>, width: usize) {
         if let Some(m) = message {

@@ -17,7 +17,7 @@ pub fn body(picker: &UnitPicker, width: usize, theme: &Theme) -> Body {
         picker.chosen.join("、")
     };
     b.text(&format!("{}:{chosen}", picker.mode.label()), width);
-    b.input("查找", &picker.input, true, width);
+    b.caret_input("查找", &picker.input, width);
     for (i, c) in picker.candidates.iter().enumerate() {
         b.lines
             .push(candidate_line(c, i == picker.highlighted, width));
