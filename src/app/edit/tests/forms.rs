@@ -1,7 +1,8 @@
 //! The forms as state machines.
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::KeyCode;
+use proptest::prelude::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::*;
 use super::support::*;
@@ -294,4 +295,77 @@ fn unit_picker_finds_units_by_pinyin_initials() {
     };
     assert_eq!(p.candidates[0].unit, "办公室");
     assert_eq!(p.candidates[0].matched, vec![0, 1, 2]);
+}
+
+fn any_key() -> impl Strategy<Value = KeyEvent> {
+    use ratatui::crossterm::event::KeyModifiers;
+    let code = prop_oneof![
+        proptest::char::any().prop_map(KeyCode::Char),
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Tab),
+        Just(KeyCode::BackTab),
+        Just(KeyCode::Backspace),
+        Just(KeyCode::Delete),
+        Just(KeyCode::Left),
+        Just(KeyCode::Right),
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
+    ];
+    let mods = prop_oneof![
+        Just(KeyModifiers::NONE),
+        Just(KeyModifiers::CONTROL),
+        Just(KeyModifiers::ALT),
+        Just(KeyModifiers::SHIFT),
+    ];
+    (code, mods).prop_map(|(c, m)| KeyEvent::new(c, m))
+}
+
+const KINDS: [EditKind; 11] = [
+    EditKind::Status,
+    EditKind::Note,
+    EditKind::Deadline,
+    EditKind::Extension,
+    EditKind::Units,
+    EditKind::SubMeasure,
+    EditKind::Milestone,
+    EditKind::Raise,
+    EditKind::Notice,
+    EditKind::Explanation,
+    EditKind::Acceptance,
+];
+
+proptest! {
+    /// Any keys into any form never panic; whatever it submits is applied or refused
+    /// cleanly by the domain.
+    #[test]
+    fn forms_take_any_keys(kind in 0..KINDS.len(), keys in proptest::collection::vec(any_key(), 0..30)) {
+        let it = item();
+        let known = units();
+        let ctx = FormContext {
+            today: today(),
+            user: "李四",
+            base_year: 2024,
+            item: Some(&it),
+            governing_deadline: "1-3月项目申报 4-10月完成建设",
+            colour: crate::domain::Colour::Red,
+            known_units: &known,
+            targets: 1,
+        };
+        let mut form = EditForm::open(KINDS[kind], &ctx).expect("opens");
+        for k in &keys {
+            match form.handle_key(k) {
+                FormOutcome::Submit(edits) => {
+                    let mut ledgers = vec![ledger()];
+                    let targets = [Target::new("l", "7")];
+                    let _ = apply_to_targets(&mut ledgers, &targets, &edits, "李四", at());
+                    break;
+                }
+                FormOutcome::Cancel => break,
+                FormOutcome::Continue => {}
+            }
+        }
+    }
 }
