@@ -421,3 +421,51 @@ fn bulk_unit_and_deadline_changes_are_one_step_each() {
     assert_eq!(disk_item(&dir, "1").units, vec!["社区矫正科".to_string()]);
     assert_eq!(disk_item(&dir, "3").units, vec!["办公室".to_string()]);
 }
+
+#[test]
+fn edit_keys_are_remappable_and_listed_in_help_and_footer() {
+    use duban::app::Action;
+    use duban::app::edit::EditKind;
+    use duban::input::KeyMap;
+    let mut map = KeyMap::default();
+    let messages = map.apply_overrides(
+        r#"[
+            (action: "Undo", keys: ["U"]),
+            (action: "Edit(Status)", keys: ["S"], mode: "Browse"),
+        ]"#,
+        "keys.ron",
+    );
+    assert!(messages.is_empty(), "{messages:?}");
+    assert_eq!(map.resolve(&key("U"), Mode::Browse), Some(Action::Undo));
+    assert_eq!(map.resolve(&key("U"), Mode::Detail), Some(Action::Undo));
+    assert_eq!(map.resolve(&key("u"), Mode::Browse), None);
+    assert_eq!(
+        map.resolve(&key("S"), Mode::Browse),
+        Some(Action::Edit(EditKind::Status))
+    );
+    // Detail keeps its default for status (the override named Browse only).
+    assert_eq!(
+        map.resolve(&key("s"), Mode::Detail),
+        Some(Action::Edit(EditKind::Status))
+    );
+
+    let defaults = KeyMap::default();
+    let footer: Vec<String> = defaults
+        .footer(Mode::Browse)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    for k in [
+        "s", "n", "e", "x", "a", "Space", "u", "Ctrl-r", "m", "M", "r", "N", "E", "A",
+    ] {
+        assert!(
+            footer.iter().any(|f| f == k),
+            "{k} missing from the footer: {footer:?}"
+        );
+    }
+    let help: Vec<Action> = defaults
+        .bindings(Mode::Detail)
+        .map(|b| b.action.clone())
+        .collect();
+    assert!(help.contains(&Action::Redo) && help.contains(&Action::Edit(EditKind::Milestone)));
+}
