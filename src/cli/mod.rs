@@ -98,10 +98,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
 fn open_tui(globals: &Globals) -> Result<ExitCode, CliError> {
     let workspace = globals.open_workspace()?;
     let today = globals.today_for(Some(&workspace.config));
-    eprintln!(
-        "交互界面尚未完成;工作区 {} 共 {} 个台账(今天:{today})。可先使用 `duban list` 或 `duban --help`。",
-        workspace.dir.display(),
-        workspace.ledgers.len()
-    );
-    Ok(ExitCode::SUCCESS)
+    match crate::tui::run(workspace, today) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("duban: {e:#}");
+            Ok(ExitCode::from(1))
+        }
+    }
 }
