@@ -108,3 +108,17 @@ fn a_state_notices_another_writers_save_and_keeps_its_place_and_input() {
     assert_eq!(disk_item(&dir, "2").progress[0].text, "还没写完的进展");
     assert_eq!(disk_item(&dir, "1").status, Status::InProgress);
 }
+
+#[test]
+fn the_disk_watch_rereads_only_files_that_changed() {
+    let (_tmp, dir) = workspace();
+    let mut a = open(&dir, "甲");
+    let b = open(&dir, "乙");
+    let mut watch = duban::tui::DiskWatch::new(1000);
+    assert!(watch.poll(&b).is_empty(), "nothing changed yet");
+    select(&mut a, "4");
+    press(&mut a, "s 2");
+    assert_eq!(watch.poll(&b).len(), 1);
+    // Nothing new since the last look (b has not reloaded, but the stamp is the same).
+    assert!(watch.poll(&b).is_empty());
+}

@@ -2,6 +2,10 @@
 //! impure half of the loop, kept apart so tests can drive a real workspace without a
 //! terminal through [`dispatch`].
 
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
 use chrono::NaiveDate;
 
 use crate::app::edit::{DiskChange, SaveReport};
@@ -67,18 +71,60 @@ pub fn save(state: &State, index: usize) -> Option<Action> {
 /// The ledgers whose files another writer changed since they were loaded or saved here,
 /// read fresh, as actions for the update.
 pub fn poll_disk(state: &State) -> Vec<Action> {
-    let mut out = Vec::new();
-    for (index, loaded) in state.catalog.ledgers.iter().enumerate() {
-        if !matches!(changed_on_disk(loaded), Ok(true)) {
-            continue;
-        }
-        let fresh = load_ledger(&loaded.path).map_err(|e| e.to_string());
-        out.push(Action::DiskChanged(Box::new(DiskChange {
-            index,
-            loaded: fresh,
-        })));
+    (0..state.catalog.ledgers.len())
+        .filter_map(|index| reread_if_changed(state, index))
+        .collect()
+}
+
+/// The ledger at `index` read fresh, when its file no longer holds what was loaded or saved.
+fn reread_if_changed(state: &State, index: usize) -> Option<Action> {
+    let loaded = state.catalog.ledgers.get(index)?;
+    if !matches!(changed_on_disk(loaded), Ok(true)) {
+        return None;
     }
-    out
+    let fresh = load_ledger(&loaded.path).map_err(|e| e.to_string());
+    Some(Action::DiskChanged(Box::new(DiskChange {
+        index,
+        loaded: fresh,
+    })))
+}
+
+/// Watches the ledger files cheaply: a file is read and fingerprinted only when its size or
+/// modification time changed since the last look, and every file is read in full every
+/// `full_every` polls in case a change kept both.
+#[derive(Debug)]
+pub struct DiskWatch {
+    seen: HashMap<PathBuf, (Option<SystemTime>, u64)>,
+    polls: u32,
+    full_every: u32,
+}
+
+impl DiskWatch {
+    /// A watch that reads every file in full every `full_every` polls.
+    pub fn new(full_every: u32) -> Self {
+        Self {
+            seen: HashMap::new(),
+            polls: 0,
+            full_every: full_every.max(1),
+        }
+    }
+
+    /// The ledgers another writer changed since they were loaded or saved here.
+    pub fn poll(&mut self, state: &State) -> Vec<Action> {
+        self.polls = self.polls.wrapping_add(1);
+        let full = self.polls % self.full_every == 0;
+        let mut out = Vec::new();
+        for (index, loaded) in state.catalog.ledgers.iter().enumerate() {
+            let stamp = std::fs::metadata(&loaded.path)
+                .map(|m| (m.modified().ok(), m.len()))
+                .unwrap_or((None, 0));
+            let looks_changed = self.seen.insert(loaded.path.clone(), stamp) != Some(stamp);
+            if looks_changed || full {
+                out.extend(reread_if_changed(state, index));
+            }
+        }
+        out
+    }
 }
 
 /// Who is editing: the workspace's configured author, else the login name.

@@ -8,7 +8,7 @@
 mod effects;
 mod terminal;
 
-pub use effects::{dispatch, flush, poll_disk, save, user_name};
+pub use effects::{DiskWatch, dispatch, flush, poll_disk, save, user_name};
 
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
@@ -105,6 +105,8 @@ fn event_loop(
     let input = spawn_reader();
     let mut dirty = true;
     let mut last_poll = Instant::now();
+    // Files are read in full at least every 30 s (15 polls), else only when they look changed.
+    let mut watch = DiskWatch::new(15);
     while !stop.load(Ordering::Relaxed) {
         if dirty {
             // A failed write means the terminal is gone: stop rather than spin.
@@ -121,7 +123,7 @@ fn event_loop(
                 ratatui::crossterm::terminal::size().context("终端已断开")?;
                 if last_poll.elapsed() >= DISK_POLL {
                     last_poll = Instant::now();
-                    for action in poll_disk(state) {
+                    for action in watch.poll(state) {
                         stamp(state);
                         dirty = true;
                         if dispatch(state, action, today) {
