@@ -112,7 +112,7 @@ impl DiskWatch {
     /// The ledgers another writer changed since they were loaded or saved here.
     pub fn poll(&mut self, state: &State) -> Vec<Action> {
         self.polls = self.polls.wrapping_add(1);
-        let full = self.polls % self.full_every == 0;
+        let full = self.polls.is_multiple_of(self.full_every);
         let mut out = Vec::new();
         for (index, loaded) in state.catalog.ledgers.iter().enumerate() {
             let stamp = std::fs::metadata(&loaded.path)
