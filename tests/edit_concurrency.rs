@@ -122,3 +122,22 @@ fn the_disk_watch_rereads_only_files_that_changed() {
     // Nothing new since the last look (b has not reloaded, but the stamp is the same).
     assert!(watch.poll(&b).is_empty());
 }
+
+#[test]
+fn an_item_deleted_by_someone_else_but_edited_here_is_kept_and_said() {
+    let (_tmp, dir) = workspace();
+    let mut b = open(&dir, "乙");
+    let mut theirs = on_disk(&dir);
+    theirs.items.retain(|i| i.id != "3");
+    duban::storage::save_ledger(&dir, &theirs, 2).expect("someone deletes item 3");
+    select(&mut b, "3");
+    press(&mut b, "s 2");
+    assert!(
+        b.message
+            .as_deref()
+            .is_some_and(|m| m.contains("一方删除、一方修改")),
+        "{:?}",
+        b.message
+    );
+    assert_eq!(disk_item(&dir, "3").status, Status::InProgress);
+}

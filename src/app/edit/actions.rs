@@ -249,11 +249,21 @@ fn saved(state: &mut State, report: SaveReport) -> Vec<Effect> {
                 Some(label) => format!("{label} · {saved}"),
                 None => saved.to_string(),
             };
-            state.message = Some(if conflicts.is_empty() {
-                base
-            } else {
-                format!("{base};{} 处与他人的修改冲突,请选择", conflicts.len())
-            });
+            let kept_deleted = outcome
+                .conflicts
+                .iter()
+                .filter(|c| c.field == "(删除)")
+                .count();
+            let mut line = base;
+            if kept_deleted > 0 {
+                line.push_str(&format!(
+                    ";{kept_deleted} 个事项一方删除、一方修改,已保留(可在文件中核对)"
+                ));
+            }
+            if !conflicts.is_empty() {
+                line.push_str(&format!(";{} 处与他人的修改冲突,请选择", conflicts.len()));
+            }
+            state.message = Some(line);
             if !conflicts.is_empty() {
                 state.edit.show_conflicts(conflicts);
             }
