@@ -469,3 +469,50 @@ fn edit_keys_are_remappable_and_listed_in_help_and_footer() {
         .collect();
     assert!(help.contains(&Action::Redo) && help.contains(&Action::Edit(EditKind::Milestone)));
 }
+
+#[test]
+fn a_bulk_edit_across_two_ledgers_saves_both_and_undoes_both() {
+    let (_tmp, dir) = workspace();
+    let mut second = on_disk(&dir);
+    second.id = "second".into();
+    second.title = "第二台账".into();
+    duban::storage::save_ledger(&dir, &second, 2).expect("second ledger");
+    let mut s = open(&dir, "李四");
+    select(&mut s, "1");
+    press(&mut s, "Space");
+    let other_row = s
+        .view
+        .rows
+        .iter()
+        .position(|&r| {
+            s.catalog.ledgers[s.catalog.entries[r as usize].ledger]
+                .ledger
+                .id
+                == "second"
+        })
+        .expect("second ledger shown");
+    s.view.selected = other_row;
+    press(&mut s, "Space s 2");
+    assert_eq!(s.message.as_deref(), Some("状态改为推进中(2 项) · 已保存"));
+    let second_disk = || {
+        duban::storage::load_ledger(&dir.join("ledgers/second.ron"))
+            .expect("parses")
+            .ledger
+    };
+    assert_eq!(disk_item(&dir, "1").status, Status::InProgress);
+    let changed: Vec<_> = second_disk()
+        .items
+        .iter()
+        .filter(|i| i.status == Status::InProgress)
+        .map(|i| i.id.clone())
+        .collect();
+    assert_eq!(changed.len(), 1);
+    press(&mut s, "u");
+    assert_eq!(disk_item(&dir, "1").status, Status::NotStarted);
+    assert!(
+        second_disk()
+            .items
+            .iter()
+            .all(|i| i.status == Status::NotStarted)
+    );
+}

@@ -247,7 +247,11 @@ fn saved(state: &mut State, report: SaveReport) -> Vec<Effect> {
                 .and_then(|m| m.strip_suffix(SAVING))
             {
                 Some(label) => format!("{label} · {saved}"),
-                None => saved.to_string(),
+                // The second ledger of a step that touched several: already said.
+                None => match state.message.take() {
+                    Some(said) if said.contains("已保存") => said,
+                    _ => saved.to_string(),
+                },
             };
             let kept_deleted = outcome
                 .conflicts
