@@ -86,7 +86,7 @@ fn open_form(state: &mut State, kind: EditKind, today: NaiveDate) -> Vec<Effect>
     };
     let catalog = &state.catalog;
     let units = known_units(catalog);
-    let user = state.edit.user.clone();
+    let user = state.edit.who().to_string();
     let opened = match (targets.len(), entry_of(catalog, first)) {
         (1, Some(index)) => {
             let entry = &catalog.entries[index];

@@ -67,6 +67,14 @@ impl EditSession {
         }
     }
 
+    /// Who edits, as recorded: the user's name, or 未署名 when none is known.
+    pub fn who(&self) -> &str {
+        match self.user.trim() {
+            "" => "未署名",
+            name => name,
+        }
+    }
+
     /// Whether a form or the conflict popup has the keyboard.
     pub fn is_active(&self) -> bool {
         self.form.is_some() || self.conflicts.is_some()
@@ -96,6 +104,7 @@ impl EditSession {
         ledgers: &mut impl LedgerSet,
         at: NaiveDateTime,
     ) -> FormEvent {
+        let who = self.who().to_string();
         let Some(open) = &mut self.form else {
             return FormEvent::Editing;
         };
@@ -108,7 +117,7 @@ impl EditSession {
             FormOutcome::Submit(edits) => {
                 let ids: Vec<String> = open.targets.iter().map(|t| t.ledger_id.clone()).collect();
                 remember(&mut self.bases, ledgers, &ids);
-                match apply_to_targets(ledgers, &open.targets, &edits, &self.user, at) {
+                match apply_to_targets(ledgers, &open.targets, &edits, &who, at) {
                     Ok(step) => {
                         let event = applied(&step);
                         self.history.record(step);
@@ -152,7 +161,7 @@ impl EditSession {
                 self.conflicts = None;
                 let ids: Vec<String> = entries.iter().map(|e| e.ledger_id.clone()).collect();
                 remember(&mut self.bases, ledgers, &ids);
-                let step = resolve_conflicts(&entries, ledgers, &self.user, at)?;
+                let step = resolve_conflicts(&entries, ledgers, self.who(), at)?;
                 let saved = step.ledger_ids();
                 self.history.record(step);
                 Some(saved)
@@ -171,13 +180,15 @@ impl EditSession {
     /// Undo the last step (the caller saves `Replay::ledger_ids`).
     pub fn undo(&mut self, ledgers: &mut impl LedgerSet, at: NaiveDateTime) -> Option<Replay> {
         remember(&mut self.bases, ledgers, &self.history.next_undo_ledgers());
-        self.history.undo(ledgers, &self.user, at)
+        let who = self.who().to_string();
+        self.history.undo(ledgers, &who, at)
     }
 
     /// Redo the last undone step.
     pub fn redo(&mut self, ledgers: &mut impl LedgerSet, at: NaiveDateTime) -> Option<Replay> {
         remember(&mut self.bases, ledgers, &self.history.next_redo_ledgers());
-        self.history.redo(ledgers, &self.user, at)
+        let who = self.who().to_string();
+        self.history.redo(ledgers, &who, at)
     }
 
     /// The base to merge against when saving `ledger_id` (None: the ledger in the set is
