@@ -21,6 +21,15 @@ use crate::app::edit::EditForm;
 use crate::text;
 use crate::ui::Theme;
 
+/// How the edit forms are used (the help screen's section on them).
+pub const FORM_HELP: [&str; 5] = [
+    "Enter 保存(日期默认今天,署名为当前用户);Esc 取消,不留痕迹",
+    "Tab / ↑↓ 在字段间移动;←→ 或数字键选择选项",
+    "Ctrl-U 删至行首 · Ctrl-W 删一个词 · Home/End · 粘贴整段(换行变空格)",
+    "输入有误时在原处提示并保留已输入内容;期限未能识别时再按 Enter 确认",
+    "保存后按 u 撤销、Ctrl-r 重做;撤销只改回本次修改的字段",
+];
+
 /// The widest a form popup gets.
 pub const MAX_POPUP_WIDTH: u16 = 72;
 

@@ -192,3 +192,26 @@ fn monochrome_refusal_keeps_its_mark_without_colour() {
         .expect("mark drawn");
     assert!(mark.modifier.contains(ratatui::style::Modifier::REVERSED));
 }
+
+#[test]
+fn help_explains_the_forms_and_lists_the_edit_keys() {
+    let lines = crate::ui::help_lines(&crate::input::KeyMap::default(), &crate::ui::Theme::MONO);
+    let text: Vec<String> = lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    assert!(text.iter().any(|l| l.contains("【编辑表单】")));
+    assert!(text.iter().any(|l| l.contains("Esc 取消,不留痕迹")));
+    for desc in [
+        "改状态",
+        "记进展",
+        "登记延期",
+        "撤销上一次修改",
+        "重做被撤销的修改",
+    ] {
+        assert!(
+            text.iter().any(|l| l.contains(desc)),
+            "{desc} missing from help"
+        );
+    }
+}
