@@ -88,12 +88,22 @@ impl Form {
             ),
             FormKind::Deadline => {
                 let current = item.map(|i| i.deadline.as_str()).unwrap_or("");
-                Self::new(
+                let mut form = Self::new(
                     kind,
                     title("修改完成时限"),
                     ctx,
                     vec![FormField::deadline("完成时限", ctx.base_year, current)],
-                )
+                );
+                if item.is_some_and(|i| !i.extensions.is_empty()) {
+                    form.notes.push(format!(
+                        "已延期,现行时限:{}(此处改的是原定时限;再次延期请按 x)",
+                        ctx.governing_deadline
+                    ));
+                } else if current.trim().is_empty() && !ctx.governing_deadline.is_empty() {
+                    form.notes
+                        .push(format!("沿用台账时限:{}", ctx.governing_deadline));
+                }
+                form
             }
             FormKind::Extension => {
                 let mut form = Self::new(

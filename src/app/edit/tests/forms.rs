@@ -369,3 +369,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn deadline_form_says_when_an_extension_governs() {
+    let mut it = item();
+    it.extensions.push(crate::domain::Extension {
+        original: "6月底前".into(),
+        new_deadline: "9月底前".into(),
+        reason: "延误".into(),
+        approver: String::new(),
+        date: today(),
+        original_due: None,
+    });
+    let ctx = FormContext {
+        today: today(),
+        user: "李四",
+        base_year: 2024,
+        item: Some(&it),
+        governing_deadline: "9月底前",
+        colour: crate::domain::Colour::None,
+        known_units: &[],
+        targets: 1,
+    };
+    let EditForm::Fields(form) = EditForm::open(EditKind::Deadline, &ctx).expect("opens") else {
+        panic!("fields form")
+    };
+    assert_eq!(form.fields[0].value(), "6月底前");
+    assert!(
+        form.notes[0].contains("现行时限:9月底前"),
+        "{:?}",
+        form.notes
+    );
+}
