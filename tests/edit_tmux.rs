@@ -1,7 +1,9 @@
 //! Issue 5 end to end, in a real terminal as a new user would: in tmux at 80×24 on a copy of
 //! the sample workspace, add a progress note in Chinese (typed, then pasted), change a
 //! status, undo it, send SIGHUP — the note is on disk, the undo too, the terminal is sane.
-//! Skipped (with a note) where tmux is missing. Every wait polls the screen for its text.
+//! Also: the TUI killed with SIGKILL in the middle of saves keeps every note it showed as
+//! saved. Skipped (with a note) where tmux is missing. Every wait polls the screen for
+//! its text.
 
 use std::path::Path;
 use std::process::Command;
@@ -14,8 +16,8 @@ struct Tmux {
 }
 
 impl Tmux {
-    fn start(command: &str) -> Option<Tmux> {
-        let socket = format!("duban-edit-test-{}", std::process::id());
+    fn start(name: &str, command: &str) -> Option<Tmux> {
+        let socket = format!("duban-edit-test-{name}-{}", std::process::id());
         let args = [
             "-L",
             &socket,
@@ -115,14 +117,20 @@ fn ledgers(dir: &Path) -> Vec<Ledger> {
         .collect()
 }
 
-#[test]
-fn note_status_undo_then_sighup_in_tmux() {
-    if !Command::new("tmux")
+fn tmux_available() -> bool {
+    let ok = Command::new("tmux")
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
-    {
+        .is_ok_and(|o| o.status.success());
+    if !ok {
         eprintln!("tmux not installed: skipping the terminal test");
+    }
+    ok
+}
+
+#[test]
+fn note_status_undo_then_sighup_in_tmux() {
+    if !tmux_available() {
         return;
     }
     let ws = sample_copy();
@@ -133,7 +141,7 @@ fn note_status_undo_then_sighup_in_tmux() {
         env!("CARGO_BIN_EXE_duban"),
         dir.display()
     );
-    let Some(t) = Tmux::start(&command) else {
+    let Some(t) = Tmux::start("undo", &command) else {
         eprintln!("tmux could not start a session: skipping");
         return;
     };
@@ -208,4 +216,57 @@ fn note_status_undo_then_sighup_in_tmux() {
             ("已完成(待验收)", original.status.label())
         ]
     );
+}
+
+#[test]
+fn sigkill_of_the_tui_during_saves_keeps_every_note_shown_as_saved() {
+    use rand::{Rng, SeedableRng};
+    if !tmux_available() {
+        return;
+    }
+    let ws = sample_copy();
+    let dir = ws.path();
+    let mut rng = rand::rngs::SmallRng::seed_from_u64(11);
+    let mut acknowledged: Vec<String> = Vec::new();
+    for round in 0..6 {
+        let command = format!(
+            "env LANG=C.UTF-8 {} --dir {}; sleep 60",
+            env!("CARGO_BIN_EXE_duban"),
+            dir.display()
+        );
+        let t = Tmux::start(&format!("kill{round}"), &command).expect("tmux session");
+        t.wait_for("q 退出");
+        let saves = rng.random_range(1..=2);
+        for n in 0..=saves {
+            let text = format!("第{round}轮第{n}条");
+            t.tmux(&["send-keys", "n"]);
+            t.wait_for("添加进展");
+            t.tmux(&["send-keys", "-l", &text]);
+            t.wait_for(&text);
+            t.tmux(&["send-keys", "Enter"]);
+            if n == saves {
+                // The last one is killed somewhere between the key and the save's end.
+                std::thread::sleep(Duration::from_micros(rng.random_range(0..3000)));
+                let pid = duban_pid(dir).expect("duban runs");
+                Command::new("kill")
+                    .args(["-KILL", &pid])
+                    .status()
+                    .expect("kill");
+            } else {
+                t.wait_for("添加进展 · 已保存");
+                acknowledged.push(text);
+            }
+        }
+        let on_disk: Vec<String> = ledgers(dir)
+            .iter()
+            .flat_map(|l| l.items.iter())
+            .flat_map(|i| i.progress.iter().map(|p| p.text.clone()))
+            .collect();
+        for text in &acknowledged {
+            assert!(
+                on_disk.contains(text),
+                "round {round}: {text} was shown as saved but is lost"
+            );
+        }
+    }
 }
