@@ -145,7 +145,7 @@ fn note_status_undo_then_sighup_in_tmux() {
         eprintln!("tmux could not start a session: skipping");
         return;
     };
-    t.wait_for("q 退出");
+    t.wait_for("按严重程度");
 
     t.tmux(&["send-keys", "n"]);
     t.wait_for("添加进展");
@@ -235,7 +235,7 @@ fn sigkill_of_the_tui_during_saves_keeps_every_note_shown_as_saved() {
             dir.display()
         );
         let t = Tmux::start(&format!("kill{round}"), &command).expect("tmux session");
-        t.wait_for("q 退出");
+        t.wait_for("按严重程度");
         let saves = rng.random_range(1..=2);
         for n in 0..=saves {
             let text = format!("第{round}轮第{n}条");

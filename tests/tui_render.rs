@@ -203,3 +203,46 @@ fn tiny_sizes_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn the_detail_scrolls_to_its_last_line_and_back_at_once() {
+    let keys = KeyMap::default();
+    let mut s = state(80, 12);
+    press(&mut s, &["Enter", "G"]);
+    let limit = ui::scroll_limit(&s, &keys).expect("the detail is shown");
+    assert!(limit > 0, "the fixture's detail is longer than 7 rows");
+    s.clamp_scroll(limit);
+    let terminal = render(&s, Theme::default());
+    assert!(
+        !find(terminal.backend().buffer(), "已召开推进会").is_empty(),
+        "last line not shown"
+    );
+    press(&mut s, &["k"]);
+    assert!(matches!(s.screen, duban::app::Screen::Detail { scroll, .. } if scroll == limit - 1));
+    let limit_help = {
+        press(&mut s, &["?"]);
+        ui::scroll_limit(&s, &keys).expect("help is shown")
+    };
+    assert!(limit_help > 0, "help is longer than the window");
+}
+
+#[test]
+fn an_empty_workspace_renders_and_navigates() {
+    let mut workspace = tui_fixture::workspace();
+    workspace.ledgers.clear();
+    let mut s = State::new(workspace, tui_fixture::today());
+    duban::app::update(
+        &mut s,
+        duban::app::Action::Resize(80, 24),
+        tui_fixture::today(),
+    );
+    press(
+        &mut s,
+        &[
+            "j", "G", "Enter", "Tab", "j", "Enter", "v", "o", "f", "Space", "Esc", "/",
+        ],
+    );
+    type_text(&mut s, "zhjz");
+    let terminal = render(&s, Theme::default());
+    assert!(!find(terminal.backend().buffer(), "没有符合条件的事项").is_empty());
+}

@@ -2,6 +2,8 @@
 //! help screen shows and, where it fits, the short label of the footer.
 
 use super::{Binding, KeySpec};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
 use crate::app::edit::EditKind;
 use crate::app::{Action, Mode};
 use crate::domain::Colour;
@@ -220,6 +222,8 @@ fn rows() -> Vec<Row> {
         (Detail, &["k", "Up"], MoveUp, "向上滚动", None),
         (Detail, &["PageDown", "Space"], PageDown, "下翻一页", None),
         (Detail, &["PageUp"], PageUp, "上翻一页", None),
+        (Detail, &["]"], NextItem, "下一个事项", Some("下一项")),
+        (Detail, &["["], PreviousItem, "上一个事项", None),
         (Detail, &["g", "Home"], Top, "到顶部", None),
         (Detail, &["G", "End"], Bottom, "到底部", None),
         (
@@ -304,6 +308,28 @@ fn rows() -> Vec<Row> {
         (Detail, &["Ctrl-r"], Redo, "重做", Some("重做")),
         (Detail, &["?"], Action::Help, "帮助", Some("帮助")),
         (Detail, &["q", "Ctrl-c"], Quit, "退出", Some("退出")),
+        // The form takes every key; these rows only name the main ones for footer and help.
+        (
+            EDIT,
+            &["Enter"],
+            form_key(KeyCode::Enter),
+            "保存(日期默认今天,署名为当前用户)",
+            Some("保存"),
+        ),
+        (
+            EDIT,
+            &["Tab"],
+            form_key(KeyCode::Tab),
+            "下一项 / 切换模式",
+            Some("下一项"),
+        ),
+        (
+            EDIT,
+            &["Esc"],
+            form_key(KeyCode::Esc),
+            "取消,不留痕迹",
+            Some("取消"),
+        ),
         (EDIT, &["Ctrl-c"], Quit, "退出(未保存的输入放弃)", None),
         (MENU, &["j", "Down"], MoveDown, "下移", None),
         (MENU, &["k", "Up"], MoveUp, "上移", None),
@@ -334,6 +360,11 @@ fn rows() -> Vec<Row> {
         (HELP, &["Esc", "?", "q"], Back, "关闭帮助", Some("关闭")),
         (HELP, &["Ctrl-c"], Quit, "退出", None),
     ]
+}
+
+/// A key passed on to the open edit form.
+fn form_key(code: KeyCode) -> Action {
+    Action::FormKey(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 /// The default bindings.

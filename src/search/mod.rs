@@ -40,6 +40,9 @@ pub struct SearchFields<'a> {
     pub measures: &'a str,
 }
 
+/// Candidate sets at least this large are scored on two threads.
+const PARALLEL_FROM: usize = 20_000;
+
 /// One indexed document (an item).
 #[derive(Debug, Clone)]
 struct Doc {
@@ -151,19 +154,42 @@ impl SearchIndex {
         let prepared = Prepared::new(query);
         let narrowed = previous.filter(|p| !p.query.is_empty() && query.starts_with(&p.query));
         let hits = match narrowed {
-            Some(prev) => prev
-                .hits
-                .iter()
-                .filter_map(|h| self.score(h.doc, &prepared))
-                .collect(),
-            None => (0..self.docs.len() as u32)
-                .filter_map(|d| self.score(d, &prepared))
-                .collect(),
+            Some(prev) => self.score_all(&prev.hits, |h| h.doc, &prepared),
+            None => {
+                let all: Vec<u32> = (0..self.docs.len() as u32).collect();
+                self.score_all(&all, |&d| d, &prepared)
+            }
         };
         SearchResult {
             query: query.to_string(),
             hits,
         }
+    }
+
+    /// Score the candidates, in their order; large sets are split over two threads
+    /// (the machine this runs on has at least two cores, and typing must stay fast).
+    fn score_all<T: Sync>(
+        &self,
+        candidates: &[T],
+        doc: impl Fn(&T) -> u32 + Sync,
+        q: &Prepared,
+    ) -> Vec<Hit> {
+        let score = |part: &[T]| -> Vec<Hit> {
+            part.iter().filter_map(|c| self.score(doc(c), q)).collect()
+        };
+        if candidates.len() < PARALLEL_FROM {
+            return score(candidates);
+        }
+        let (first, second) = candidates.split_at(candidates.len() / 2);
+        std::thread::scope(|scope| {
+            let later = scope.spawn(|| score(second));
+            let mut hits = score(first);
+            match later.join() {
+                Ok(rest) => hits.extend(rest),
+                Err(_) => hits.extend(score(second)),
+            }
+            hits
+        })
     }
 
     fn score(&self, doc_index: u32, q: &Prepared) -> Option<Hit> {
@@ -313,6 +339,26 @@ mod tests {
             prev = narrowed;
         }
         assert_eq!(docs(&prev), vec![0]);
+    }
+
+    proptest::proptest! {
+        /// Typing a query one character at a time (narrowing) finds exactly what a fresh
+        /// search finds, for every prefix.
+        #[test]
+        fn typing_narrows_to_the_fresh_result(query in "[zhjtqcydgx矫正调解长期重点 ]{1,8}") {
+            let idx = index(&[
+                "建设智慧矫正中心", "深化人民调解工作", "长期坚持法治宣传", "重点工程推进年",
+                "协调银行网点", "指挥中心 Zhi", "专项整治行动", "",
+            ]);
+            let mut typed = String::new();
+            let mut prev: Option<SearchResult> = None;
+            for c in query.chars() {
+                typed.push(c);
+                let narrowed = idx.search(&typed, prev.as_ref());
+                proptest::prop_assert_eq!(&narrowed.hits, &idx.search(&typed, None).hits, "{}", typed);
+                prev = Some(narrowed);
+            }
+        }
     }
 
     #[test]

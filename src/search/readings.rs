@@ -27,14 +27,36 @@ struct ReadingSet {
 #[derive(Debug, Clone)]
 pub struct ReadingTable {
     sets: Vec<ReadingSet>,
+    /// Codes of the CJK Unified Ideographs block (U+4E00..=U+9FFF), `u16::MAX` = not seen yet.
+    cjk: Vec<u16>,
     by_char: HashMap<char, u16>,
     ascii: Vec<&'static str>,
 }
+
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+const UNSEEN: u16 = u16::MAX;
 
 /// Characters whose every reading is indexed: the common heteronyms of official writing.
 pub const HETERONYMS: &str = "调长重行还会乐种朝曾供处差得都干好假间将角觉看了率便参称当地度发分更号和几济\
 结卡空累量论难宁强区散少省识数说体为相要应与载扎着正中转作奇藏传单石术系提属校血曲朴查宿尽解\
 给降落露薄弹模似圈创殷缝背露划华舍折据兴占缩沓骑识恶";
+
+/// How the syllables with ü are typed on an ASCII keyboard: v (as input methods do) or u.
+const U_UMLAUT: [(&str, [&str; 2]); 4] = [
+    ("lü", ["lv", "lu"]),
+    ("nü", ["nv", "nu"]),
+    ("lüe", ["lve", "lue"]),
+    ("nüe", ["nve", "nue"]),
+];
+
+/// The ASCII spellings of a plain reading (律 lü → lv, lu).
+fn ascii_spellings(reading: &'static str) -> Vec<&'static str> {
+    match U_UMLAUT.iter().find(|(r, _)| *r == reading) {
+        Some((_, spellings)) => spellings.to_vec(),
+        None => vec![reading],
+    }
+}
 
 const ASCII_READINGS: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -61,6 +83,7 @@ impl ReadingTable {
             .collect();
         ReadingTable {
             sets: vec![ReadingSet::default()],
+            cjk: vec![UNSEEN; (CJK_LAST - CJK_FIRST + 1) as usize],
             by_char: HashMap::new(),
             ascii,
         }
@@ -68,6 +91,12 @@ impl ReadingTable {
 
     /// The code of a character, interning its readings on first sight.
     pub fn code(&mut self, c: char) -> u16 {
+        let cjk_slot = (c as u32).checked_sub(CJK_FIRST).map(|i| i as usize);
+        if let Some(&code) = cjk_slot.and_then(|i| self.cjk.get(i))
+            && code != UNSEEN
+        {
+            return code;
+        }
         if let Some(code) = self.by_char.get(&c) {
             return *code;
         }
@@ -83,15 +112,17 @@ impl ReadingTable {
                 1
             };
             for p in multi.into_iter().take(readings) {
-                if !all.contains(&p.plain()) {
-                    all.push(p.plain());
+                for spelling in ascii_spellings(p.plain()) {
+                    if !all.contains(&spelling) {
+                        all.push(spelling);
+                    }
                 }
             }
             all
         } else {
             Vec::new()
         };
-        let code = if readings.is_empty() || self.sets.len() >= u16::MAX as usize {
+        let code = if readings.is_empty() || self.sets.len() >= UNSEEN as usize - 1 {
             0
         } else {
             let mut set = ReadingSet {
@@ -109,7 +140,12 @@ impl ReadingTable {
             self.sets.push(set);
             (self.sets.len() - 1) as u16
         };
-        self.by_char.insert(c, code);
+        match cjk_slot.and_then(|i| self.cjk.get_mut(i)) {
+            Some(slot) => *slot = code,
+            None => {
+                self.by_char.insert(c, code);
+            }
+        }
         code
     }
 
@@ -223,6 +259,10 @@ mod tests {
         assert!(finds("重点工程推进年", "zd").is_some());
         assert!(finds("协调银行网点", "yh").is_some());
         assert!(finds("重点工程", "chongdian").is_some());
+        // ü is typed v (or u): 律师 = lvshi, lushi, ls.
+        assert!(finds("律师行业", "lvshi").is_some());
+        assert!(finds("律师行业", "lushi").is_some());
+        assert!(finds("律师行业", "ls").is_some());
     }
 
     #[test]
