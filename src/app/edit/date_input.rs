@@ -1,5 +1,5 @@
 //! Reading a date typed into a form: `2024-06-03`, `2024/6/3`, `2024.6.3`,
-//! `2024年6月3日`, or without a year (`6-3`, `6月3日`: this year).
+//! `2024年6月3日`, without a year (`6-3`, `6月3日`: this year), or 今天 / 昨天 / 前天.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -9,6 +9,17 @@ pub fn parse_date(typed: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let t = typed.trim();
     if t.is_empty() {
         return Err("请填写日期,例如 2024-06-03".to_string());
+    }
+    let back = match t {
+        "今天" => Some(0),
+        "昨天" => Some(1),
+        "前天" => Some(2),
+        _ => None,
+    };
+    if let Some(days) = back {
+        return today
+            .checked_sub_days(chrono::Days::new(days))
+            .ok_or_else(|| format!("日期“{t}”超出范围"));
     }
     let numbers: Vec<&str> = t
         .split(['-', '/', '.', '年', '月', '日'])
@@ -41,6 +52,8 @@ mod tests {
     #[case("2024年2月29日", 2024, 2, 29)]
     #[case("5-20", 2024, 5, 20)]
     #[case("5月20日", 2024, 5, 20)]
+    #[case("今天", 2024, 6, 3)]
+    #[case("昨天", 2024, 6, 2)]
     fn reads_common_forms(#[case] typed: &str, #[case] y: i32, #[case] m: u32, #[case] d: u32) {
         assert_eq!(
             parse_date(typed, today()),
