@@ -2,16 +2,19 @@
 //! a 200×50 frame) at 10k and 100k items, a 200×50 frame, and load → first frame.
 //!
 //! Besides criterion's means, the bench prints the p50/p99 of single keystrokes over
-//! many typed queries, and the resident memory after loading 100k items.
+//! many typed queries. Start-up and memory in a fresh process: `benches/startup.rs`.
 //!
-//! Measured on the 2-core development machine, shared with other builds (load ~3),
-//! on `duban gen`-style data (seed 7, 10 ledgers):
-//! - search keystroke, default sort: 10k p50 1.2 ms / p99 3.3 ms; 100k p50 8.0 ms / p99 21 ms;
+//! Measured on the 2-core development machine, shared with other builds (load ~1.3),
+//! on `duban gen`-style data (seed 7, 10 ledgers), 2026-11-22:
+//! - search keystroke, default sort: 10k p50 1.3 ms / p99 3.5 ms; 100k p50 7.4 ms / p99 17 ms;
 //! - search keystroke, relevance sort (SkimMatcherV2 scores up to 5000 shown rows):
-//!   10k p99 9 ms; 100k p50 9 ms / p99 30 ms (scoring every row: p99 142 ms);
-//! - a 200×50 frame at 100k items: 2.5 ms (only visible rows are built);
-//! - start from disk at 100k: reading the RON 1.1 s (storage), assess + index 0.45 s,
-//!   first frame at 1.55 s; RSS 274 MB.
+//!   10k p99 9 ms; 100k p50 9 ms / p99 17 ms (scoring every row: p99 142 ms);
+//! - a 200×50 frame at 100k items: 2.1 ms (only visible rows are built);
+//! - start from disk at 100k: reading the RON 0.59 s (files parsed on both cores), assess
+//!   0.15 s, first frame at 0.74 s; the search index is built in the background and ready
+//!   60 ms later. (Before: read 1.1 s, assess + index 0.45 s, first frame 1.55 s.) The RSS
+//!   this bench prints (~310 MB) is of a process that generated and wrote the data first;
+//!   a fresh process opening the same 100k items peaks at 252 MB (`benches/startup.rs`).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

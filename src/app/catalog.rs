@@ -97,8 +97,8 @@ impl Catalog {
         let units: Vec<String> = unit_names.keys().map(|s| s.to_string()).collect();
         // The first frame needs no search: the index's text is gathered with the
         // assessments, and the index is built in the background while the frame is drawn.
-        let mut entries = Vec::new();
-        let mut sources = Vec::new();
+        let total = ranges.last().map_or(0, |r| r.end);
+        let (mut entries, mut sources) = (Vec::with_capacity(total), Vec::with_capacity(total));
         let prepared = in_parallel(&ranges, |range| {
             prepare(&workspace, range, &unit_names, &calendar, today)
         });
