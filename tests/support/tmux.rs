@@ -1,0 +1,403 @@
+//! A small driver for end-to-end tests in a real terminal: a private tmux server per test
+//! (its own socket), one window running a plain bash in which the test starts the real
+//! `duban` binary on a temporary copy of the sample workspace, keys sent with
+//! `send-keys`, and the screen read with `capture-pane`.
+//!
+//! Nothing sleeps and hopes: every wait polls the screen (or a process) until a condition
+//! holds, within a deadline, and a failure shows the last screen.
+
+use std::cell::Cell;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+/// How long any wait may take before the test fails.
+pub const DEADLINE: Duration = Duration::from_secs(10);
+/// How often a wait looks again.
+const POLL: Duration = Duration::from_millis(50);
+/// The shell prompt, distinct from anything duban draws.
+pub const PROMPT: &str = "e2e$";
+/// The tmux target of the only pane.
+const TARGET: &str = "e2e";
+
+static NEXT_SOCKET: AtomicUsize = AtomicUsize::new(0);
+
+/// Why tmux cannot be used, when it is not installed; `None` when it is.
+pub fn tmux_missing() -> Option<String> {
+    match Command::new("tmux").arg("-V").output() {
+        Ok(out) if out.status.success() => None,
+        Ok(out) => panic!(
+            "tmux is installed but `tmux -V` failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Some("tmux is not installed (CI installs it via .ci/run)".into())
+        }
+        Err(e) => panic!("cannot run tmux: {e}"),
+    }
+}
+
+/// A private tmux server with one shell at a fixed size, plus a temporary copy of the
+/// sample workspace; the server is killed on drop.
+pub struct Session {
+    socket: String,
+    /// The server's socket file, removed on drop (tmux leaves it behind).
+    socket_path: Option<PathBuf>,
+    /// The temporary workspace (a copy of `data/`).
+    pub workspace: TempDir,
+    /// Scratch files the shell writes (`stty -a` output, exit codes).
+    scratch: TempDir,
+    /// `stty -a` as the shell had it before duban started.
+    stty_before: Option<String>,
+    /// How many command lines [`Session::run_in_shell`] has run.
+    commands: Cell<usize>,
+}
+
+impl Session {
+    /// Start a server with a `width`×`height` window running bash, wait for its prompt.
+    /// Returns `None` (after printing why) only when tmux is not installed.
+    pub fn start(width: u16, height: u16) -> Option<Session> {
+        if let Some(reason) = tmux_missing() {
+            eprintln!("skipped: {reason}");
+            return None;
+        }
+        let n = NEXT_SOCKET.fetch_add(1, Ordering::Relaxed);
+        let socket = format!("duban-e2e-{}-{n}", std::process::id());
+        let workspace = TempDir::new().expect("temp workspace");
+        copy_dir(&sample_data(), workspace.path());
+        let scratch = TempDir::new().expect("temp scratch dir");
+        let mut session = Session {
+            socket,
+            socket_path: None,
+            workspace,
+            scratch,
+            stty_before: None,
+            commands: Cell::new(0),
+        };
+        let shell = format!(
+            "env PS1='{PROMPT} ' HISTFILE= LANG=C.UTF-8 LC_ALL=C.UTF-8 bash --norc --noprofile"
+        );
+        // No config file, no status line (the pane is the whole window), and no wait
+        // after Esc in tmux itself.
+        session.tmux(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            TARGET,
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            &shell,
+            ";",
+            "set",
+            "-g",
+            "status",
+            "off",
+            ";",
+            "set",
+            "-s",
+            "escape-time",
+            "0",
+        ]);
+        session.socket_path = Some(PathBuf::from(session.format("#{socket_path}")));
+        session.wait_for_prompt();
+        Some(session)
+    }
+
+    /// Run a tmux command on this server; panics (with stderr) when it fails.
+    pub fn tmux(&self, args: &[&str]) -> String {
+        let out = self.tmux_output(args);
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn tmux_output(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    /// Press keys by tmux name (`Enter`, `Escape`, `C-r`, `q`).
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", TARGET];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    /// Type text literally (Chinese included), as keystrokes.
+    pub fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", TARGET, "-l", text]);
+    }
+
+    /// Paste text as a terminal would: bracketed paste when the application asked for it.
+    pub fn paste(&self, text: &str) {
+        self.tmux(&["set-buffer", "-b", "e2e", text]);
+        self.tmux(&["paste-buffer", "-p", "-d", "-b", "e2e", "-t", TARGET]);
+    }
+
+    /// Type a shell command line and press Enter.
+    pub fn shell(&self, command: &str) {
+        self.type_text(command);
+        self.keys(&["Enter"]);
+    }
+
+    /// The visible screen as plain text, one line per row.
+    pub fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", TARGET])
+    }
+
+    /// The visible screen with its SGR attributes (colours) as escape sequences.
+    pub fn screen_with_attributes(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-e", "-t", TARGET])
+    }
+
+    /// A tmux format evaluated for the pane (`#{alternate_on}`, `#{pane_pid}`…).
+    pub fn format(&self, format: &str) -> String {
+        self.tmux(&["display-message", "-p", "-t", TARGET, format])
+            .trim()
+            .to_string()
+    }
+
+    /// Poll the screen until `check` accepts it; fail with the last screen after
+    /// [`DEADLINE`]. Returns the accepted screen.
+    pub fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        self.wait_until(what, |s| if check(s) { Ok(()) } else { Err(String::new()) })
+    }
+
+    /// Poll the screen until `check` returns `Ok` (a frame may be captured half drawn, so
+    /// every condition on a screen is waited for, not asserted once); fail after
+    /// [`DEADLINE`] with the last reason and the last screen.
+    pub fn wait_until(&self, what: &str, check: impl Fn(&str) -> Result<(), String>) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            let reason = match check(&screen) {
+                Ok(()) => return screen,
+                Err(reason) => reason,
+            };
+            if start.elapsed() > DEADLINE {
+                panic!(
+                    "timed out after {DEADLINE:?} waiting for {what}: {reason}\nlast screen:\n{screen}"
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Poll until `needle` is on the screen.
+    pub fn wait_for_text(&self, needle: &str) -> String {
+        self.wait_for(&format!("{needle:?} on screen"), |s| s.contains(needle))
+    }
+
+    /// Poll until `needle` is no longer on the screen.
+    pub fn wait_for_gone(&self, needle: &str) -> String {
+        self.wait_for(&format!("{needle:?} to leave the screen"), |s| {
+            !s.contains(needle)
+        })
+    }
+
+    /// Poll until the last non-blank line is the bare shell prompt.
+    pub fn wait_for_prompt(&self) -> String {
+        self.wait_for("the shell prompt", |s| {
+            last_line(s).is_some_and(|l| l.trim_end() == PROMPT)
+        })
+    }
+
+    /// Run a command line in the shell and wait until it has finished and the prompt is
+    /// back (a marker computed by the shell proves the line really ran).
+    pub fn run_in_shell(&self, command: &str) {
+        let n = self.commands.get() + 1;
+        self.commands.set(n);
+        self.shell(&format!("{command}; echo E2E-DONE-$(({n}*1))"));
+        let marker = format!("E2E-DONE-{n}");
+        self.wait_for(&format!("the shell to run `{command}`"), |s| {
+            s.lines().any(|l| l.trim_end() == marker)
+        });
+        self.wait_for_prompt();
+    }
+
+    /// Start duban on the workspace (with `NO_COLOR` set or removed), after recording the
+    /// shell's terminal modes; wait for its first frame; return its pid.
+    pub fn launch_duban(&mut self, no_color: bool) -> u32 {
+        let before = self.scratch.path().join("before.stty");
+        self.run_in_shell(&format!("stty -a > {}", quote(&before)));
+        self.stty_before = Some(fs::read_to_string(&before).expect("read stty before"));
+        let colour = if no_color {
+            "NO_COLOR=1"
+        } else {
+            "-u NO_COLOR"
+        };
+        self.shell(&format!(
+            "env {colour} USER=测试员 {} --dir {}",
+            quote(Path::new(env!("CARGO_BIN_EXE_duban"))),
+            quote(self.workspace.path())
+        ));
+        self.wait_for_text("督办 ·");
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "1",
+            "duban should draw on the alternate screen"
+        );
+        self.duban_pid()
+    }
+
+    /// The pid of the duban process running under the pane's shell.
+    pub fn duban_pid(&self) -> u32 {
+        let shell: u32 = self.format("#{pane_pid}").parse().expect("pane pid");
+        let start = Instant::now();
+        loop {
+            if let Some(pid) = children_named(shell, "duban").first() {
+                return *pid;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "no duban process under shell {shell}"
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// After duban has exited: check that the shell answers a command, the prompt comes
+    /// back, the alternate screen is left, the cursor is visible and the terminal modes
+    /// are exactly as before duban started. Returns duban's exit code.
+    pub fn assert_shell_sane(&self) -> i32 {
+        let rc_file = self.scratch.path().join("rc");
+        let after = self.scratch.path().join("after.stty");
+        self.run_in_shell(&format!(
+            "echo $? > {}; stty -a > {}",
+            quote(&rc_file),
+            quote(&after)
+        ));
+        assert_eq!(self.format("#{alternate_on}"), "0", "alternate screen left");
+        assert_eq!(self.format("#{cursor_flag}"), "1", "cursor visible again");
+        let after = fs::read_to_string(&after).expect("read stty after");
+        let modes = stty_modes(&after);
+        for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
+            assert!(modes.contains(&mode), "stty lacks {mode}: {after}");
+        }
+        let before = self.stty_before.as_deref().expect("duban was launched");
+        assert_eq!(stty_modes(before), modes, "terminal modes changed by duban");
+        fs::read_to_string(&rc_file)
+            .expect("read exit code")
+            .trim()
+            .parse()
+            .expect("exit code is a number")
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // The server may already be gone (its last pane closed): ignore failures.
+        let _ = self.tmux_output(&["kill-server"]);
+        if let Some(path) = &self.socket_path {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+/// The last non-blank line of a screen.
+pub fn last_line(screen: &str) -> Option<&str> {
+    screen.lines().rev().find(|l| !l.trim().is_empty())
+}
+
+/// `stty -a` without its first line (speed, rows, columns: the size may change) as a
+/// list of settings.
+fn stty_modes(stty: &str) -> Vec<&str> {
+    stty.lines()
+        .skip(1)
+        .flat_map(|l| l.split([' ', ';']))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Single-quote a path for the shell.
+fn quote(path: &Path) -> String {
+    let text = path.to_str().expect("utf-8 path");
+    assert!(!text.contains('\''), "path with a quote: {text}");
+    format!("'{text}'")
+}
+
+/// The sample workspace shipped in the repository.
+fn sample_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A process's state letter and parent pid from `/proc/<pid>/stat`; `None` when gone.
+fn proc_stat(pid: u32) -> Option<(char, String, u32)> {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // "pid (comm) S ppid …": comm may hold spaces, so split at the last ')'.
+    let open = stat.find('(')?;
+    let close = stat.rfind(')')?;
+    let comm = stat[open + 1..close].to_string();
+    let mut rest = stat[close + 1..].split_whitespace();
+    let state = rest.next()?.chars().next()?;
+    let ppid = rest.next()?.parse().ok()?;
+    Some((state, comm, ppid))
+}
+
+/// Live (not zombie) children of `parent` whose command name is `name`.
+fn children_named(parent: u32, name: &str) -> Vec<u32> {
+    let Ok(dir) = fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            proc_stat(*pid)
+                .is_some_and(|(state, comm, ppid)| ppid == parent && comm == name && state != 'Z')
+        })
+        .collect()
+}
+
+/// Whether a process still runs (a zombie has exited: it only waits to be reaped).
+pub fn is_running(pid: u32) -> bool {
+    proc_stat(pid).is_some_and(|(state, _, _)| !matches!(state, 'Z' | 'X'))
+}
+
+/// Poll until process `pid` has exited; fail after [`DEADLINE`].
+pub fn wait_for_exit(pid: u32, why: &str) {
+    let start = Instant::now();
+    while is_running(pid) {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "duban (pid {pid}) still runs {DEADLINE:?} after {why}"
+        );
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Send a signal to a process with the `kill` utility.
+pub fn signal(pid: u32, name: &str) {
+    let status = Command::new("kill")
+        .arg(format!("-{name}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -{name} {pid} failed");
+}
