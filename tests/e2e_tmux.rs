@@ -482,3 +482,38 @@ fn file_names(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+#[test]
+#[ignore = "needs the TUI editing of issue 5 (n / s / u / Ctrl-r), not yet on main"]
+fn edit_keys_show_in_the_footer_and_the_help() {
+    let Some(mut session) = Session::start(80, 24) else {
+        return;
+    };
+    let pid = session.launch_duban(false);
+    session.wait_until("the edit keys in the footer", |s| {
+        let footer = last_line(s).unwrap_or_default();
+        ["s 状态", "n 进展", "u 撤销"]
+            .iter()
+            .find(|k| !footer.contains(*k))
+            .map_or(Ok(()), |k| Err(format!("footer lacks {k}")))
+    });
+    session.keys(&["?"]);
+    let mut screen = session.wait_for_text("帮助 · 按键");
+    let mut missing = vec!["s", "n", "u", "Ctrl-r"];
+    // Page through the help until every edit key has been seen (in order, so a few
+    // pages at most); each page must differ from the last.
+    for _ in 0..10 {
+        // An entry starts right after the popup's left border: `│s     改状态…`.
+        missing.retain(|key| !screen.contains(&format!("│{key} ")));
+        if missing.is_empty() {
+            break;
+        }
+        session.keys(&["PageDown"]);
+        let previous = screen.clone();
+        screen = session.wait_for("the next help page", |s| s != previous);
+    }
+    assert!(missing.is_empty(), "help lacks {missing:?}:\n{screen}");
+    session.keys(&["Escape"]);
+    session.wait_for_gone("帮助 · 按键");
+    quit_and_check(&session, pid);
+}

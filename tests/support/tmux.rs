@@ -124,6 +124,8 @@ impl Session {
 
     fn tmux_output(&self, args: &[&str]) -> Output {
         Command::new("tmux")
+            // Run from inside a tmux session, the variable would point at that server.
+            .env_remove("TMUX")
             .arg("-L")
             .arg(&self.socket)
             .args(args)
