@@ -13,7 +13,7 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use duban::domain::{Item, Status};
-use duban::storage::parse_ledger;
+use duban::storage::{ledger_to_string, parse_ledger};
 use rstest::rstest;
 use unicode_width::UnicodeWidthStr;
 
@@ -516,4 +516,72 @@ fn edit_keys_show_in_the_footer_and_the_help() {
     session.keys(&["Escape"]);
     session.wait_for_gone("帮助 · 按键");
     quit_and_check(&session, pid);
+}
+
+/// Escape sequences a hostile spreadsheet cell could carry: set the terminal title, clear
+/// the screen, turn text red, move the cursor home, ring the bell.
+const HOSTILE: &str = "\x1b]2;PWNED\x07\x1b[2J\x1b[31m\x1b[H\x07";
+
+/// Put [`HOSTILE`] into the titles, units and last progress notes of one ledger's items.
+fn poison_ledger(dir: &Path, id: &str) {
+    let path = dir.join("ledgers").join(format!("{id}.ron"));
+    let text = fs::read_to_string(&path).expect("read ledger");
+    let mut ledger = parse_ledger(&text, &path).expect("sample ledger parses");
+    for item in &mut ledger.items {
+        item.title = format!("{HOSTILE}{}", item.title);
+        item.units.insert(0, format!("单位{HOSTILE}"));
+        if let Some(note) = item.progress.last_mut() {
+            note.text.push_str(HOSTILE);
+        }
+    }
+    fs::write(&path, ledger_to_string(&ledger)).expect("write ledger");
+}
+
+#[test]
+fn escape_sequences_in_ledger_text_stay_inert_in_the_tui_and_list() {
+    let Some(mut session) = Session::start(80, 24) else {
+        return;
+    };
+    let dir = session.workspace.path().to_path_buf();
+    poison_ledger(&dir, "2022-shanghai");
+    let title = session.format("#{pane_title}");
+    let pid = session.launch_duban(false);
+    // The poisoned ledger's items are on screen, their escapes shown as placeholders.
+    session.wait_until("an intact frame showing ␛ placeholders", |s| {
+        frame_fits(s, 80, 24)?;
+        if s.contains('␛') {
+            Ok(())
+        } else {
+            Err("no ␛ placeholder".into())
+        }
+    });
+    // Open the first row's detail (the whole item, notes included), then back.
+    session.keys(&["Enter"]);
+    session.wait_until("the detail view with placeholders", |s| {
+        (s.contains("Esc 返回") && s.contains('␛'))
+            .then_some(())
+            .ok_or_else(|| "no detail with ␛".to_string())
+    });
+    assert_eq!(
+        session.format("#{pane_title}"),
+        title,
+        "title changed by TUI"
+    );
+    session.keys(&["Escape"]);
+    session.wait_for_gone("Esc 返回");
+    quit_and_check(&session, pid);
+
+    // The table output of `duban list` in the same terminal.
+    session.run_in_shell(&format!(
+        "{} --dir '{}' list --ledger 2022-shanghai",
+        env!("CARGO_BIN_EXE_duban"),
+        dir.display()
+    ));
+    let screen = session.screen();
+    assert!(screen.contains('␛'), "list shows placeholders:\n{screen}");
+    assert_eq!(
+        session.format("#{pane_title}"),
+        title,
+        "title changed by list"
+    );
 }
