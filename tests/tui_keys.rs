@@ -268,3 +268,60 @@ fn an_edited_item_is_reassessed_and_reindexed() {
     type_text(&mut s, "gzfw");
     assert_eq!(titles(&s), vec!["公证服务标准化建设"]);
 }
+
+#[test]
+fn no_key_is_bound_twice_in_a_mode_and_every_mode_can_quit_or_leave() {
+    let map = KeyMap::default();
+    for mode in Mode::ALL {
+        let mut seen = std::collections::HashSet::new();
+        for b in map.bindings(mode) {
+            for k in &b.keys {
+                assert!(seen.insert(*k), "{k} bound twice in {mode:?}");
+            }
+        }
+        let actions: Vec<Action> = map.bindings(mode).map(|b| b.action.clone()).collect();
+        assert!(
+            actions.contains(&Action::Quit) || actions.contains(&Action::Back),
+            "{mode:?} has no way out"
+        );
+        assert!(!map.footer(mode).is_empty(), "{mode:?} has an empty footer");
+    }
+}
+
+#[test]
+fn relevance_sort_puts_the_best_match_first() {
+    let mut s = state(80, 24);
+    press(&mut s, &["/"]);
+    type_text(&mut s, "sh");
+    press(&mut s, &["Enter"]);
+    // By severity the black item (建设…, 设 reads she) leads.
+    assert_eq!(titles(&s)[0], "建设智慧矫正中心");
+    press(&mut s, &["o", "o", "o", "o"]);
+    assert_eq!(s.view.sort, SortKey::Relevance);
+    // A match at the start of the title (深化 = sh) ranks first.
+    assert_eq!(titles(&s)[0], "深化人民调解工作");
+}
+
+#[test]
+fn the_detail_walks_the_table_item_by_item() {
+    let mut s = state(80, 24);
+    press(&mut s, &["Enter", "j", "]"]);
+    let Screen::Detail { entry, scroll } = s.screen.clone() else {
+        panic!("detail closed");
+    };
+    assert_eq!(scroll, 0, "a new item starts at its top");
+    assert_eq!(
+        s.catalog.item(s.catalog.entry(entry).unwrap()).title,
+        titles(&s)[1]
+    );
+    press(&mut s, &["[", "["]);
+    let Screen::Detail { entry, .. } = s.screen.clone() else {
+        panic!("detail closed");
+    };
+    assert_eq!(
+        s.catalog.item(s.catalog.entry(entry).unwrap()).title,
+        titles(&s)[0]
+    );
+    press(&mut s, &["Esc"]);
+    assert_eq!(s.view.selected, 0);
+}

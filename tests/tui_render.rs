@@ -203,3 +203,25 @@ fn tiny_sizes_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn the_detail_scrolls_to_its_last_line_and_back_at_once() {
+    let keys = KeyMap::default();
+    let mut s = state(80, 12);
+    press(&mut s, &["Enter", "G"]);
+    let limit = ui::scroll_limit(&s, &keys).expect("the detail is shown");
+    assert!(limit > 0, "the fixture's detail is longer than 7 rows");
+    s.clamp_scroll(limit);
+    let terminal = render(&s, Theme::default());
+    assert!(
+        !find(terminal.backend().buffer(), "已召开推进会").is_empty(),
+        "last line not shown"
+    );
+    press(&mut s, &["k"]);
+    assert!(matches!(s.screen, duban::app::Screen::Detail { scroll, .. } if scroll == limit - 1));
+    let limit_help = {
+        press(&mut s, &["?"]);
+        ui::scroll_limit(&s, &keys).expect("help is shown")
+    };
+    assert!(limit_help > 0, "help is longer than the window");
+}

@@ -152,3 +152,20 @@ fn groupings_cover_every_item() {
         "every item is in exactly one deadline bucket"
     );
 }
+
+#[test]
+fn the_catalogue_assesses_every_item_as_the_domain_does() {
+    // The catalogue parses each distinct deadline text once; the result must be assess()'s.
+    let s = sample_state(80, 24);
+    let rules = &s.catalog.config.rules;
+    for e in &s.catalog.entries {
+        let expected = duban::domain::assess::assess(
+            s.catalog.ledger(e),
+            s.catalog.item(e),
+            rules,
+            &s.catalog.calendar,
+            s.today(),
+        );
+        assert_eq!(e.assessment, expected, "{}", s.catalog.item(e).title);
+    }
+}

@@ -32,6 +32,10 @@ pub enum Action {
     FocusTable,
     /// Open the selected item's detail (or choose the group under the cursor).
     Open,
+    /// In the detail: show the next item of the table.
+    NextItem,
+    /// In the detail: show the previous item of the table.
+    PreviousItem,
     /// Go back: close detail, help or a menu; in search, clear the query.
     Back,
     /// Show the key help.

@@ -1,7 +1,7 @@
 //! The loaded items with everything precomputed once at load: each item's assessment
 //! (schedule + warning), its deadline bucket, its interned units, and the search index.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -9,6 +9,8 @@ use chrono::NaiveDate;
 use super::bucket::DueBucket;
 use crate::domain::assess::{Assessment, assess};
 use crate::domain::calendar::WorkCalendar;
+use crate::domain::deadline::{self, Schedule};
+use crate::domain::warning::{self, WarningContext};
 use crate::domain::{Colour, Item, Ledger, WorkspaceConfig};
 use crate::search::{SearchFields, SearchIndex};
 use crate::storage::{BrokenLedger, LoadedLedger, Workspace};
@@ -209,16 +211,32 @@ fn build_index(workspace: &Workspace) -> SearchIndex {
     }))
 }
 
+/// [`assess`] for every item, reading each distinct deadline text once: ledgers repeat
+/// their deadline texts (年底前, 长期 …), and parsing dominates the cost. The result is the
+/// same as calling [`assess`] per item (tested on the sample workspace).
 fn assess_all(
     workspace: &Workspace,
     unit_names: &BTreeMap<&str, u32>,
     calendar: &WorkCalendar,
     today: NaiveDate,
 ) -> Vec<Entry> {
+    let ctx = WarningContext {
+        rules: &workspace.config.rules,
+        calendar,
+        today,
+    };
+    let mut schedules: HashMap<(&str, i32), Schedule> = HashMap::new();
     let mut entries = Vec::new();
     for (li, l) in workspace.ledgers.iter().enumerate() {
-        for (ii, item) in l.ledger.items.iter().enumerate() {
-            let assessment = assess(&l.ledger, item, &workspace.config.rules, calendar, today);
+        let ledger = &l.ledger;
+        for (ii, item) in ledger.items.iter().enumerate() {
+            let text = ledger.deadline_text_of(item);
+            let schedule = schedules
+                .entry((text, ledger.base_year))
+                .or_insert_with(|| deadline::parse(text, ledger.base_year))
+                .clone();
+            let warning = warning::evaluate(item, ledger, &schedule, &ctx);
+            let assessment = Assessment { schedule, warning };
             let units = item
                 .all_units()
                 .into_iter()

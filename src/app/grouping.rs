@@ -11,7 +11,8 @@ pub enum Grouping {
     /// One group per ledger.
     #[default]
     Ledger,
-    /// One group per responsible unit (an item with several units is in each).
+    /// One group per responsible unit (an item with several units is in each), the units
+    /// with the most severe items first.
     Unit,
     /// One group per deadline bucket.
     Deadline,
@@ -67,6 +68,16 @@ impl GroupKey {
         }
     }
 
+    /// The group's label for the side panel: ledgers by their short title.
+    pub fn short_label(self, catalog: &Catalog) -> String {
+        match self {
+            GroupKey::Ledger(l) => catalog.ledgers.get(l).map_or_else(String::new, |l| {
+                short_ledger_title(&l.ledger.title).to_string()
+            }),
+            other => other.label(catalog),
+        }
+    }
+
     /// The group's label (raw ledger text: sanitise to show).
     pub fn label(self, catalog: &Catalog) -> String {
         match self {
@@ -79,6 +90,19 @@ impl GroupKey {
             GroupKey::NoUnit => "未指定单位".to_string(),
             GroupKey::Bucket(b) => b.label().to_string(),
         }
+    }
+}
+
+/// A short name for a ledger in narrow places: the quoted part of its title when it has
+/// one (2023年绵阳司法行政“制度建设规范年”项目台账 → 制度建设规范年), else the title.
+pub fn short_ledger_title(title: &str) -> &str {
+    let quoted = title
+        .split_once('“')
+        .and_then(|(_, rest)| rest.split_once('”'))
+        .map(|(inner, _)| inner.trim());
+    match quoted {
+        Some(inner) if !inner.is_empty() => inner,
+        _ => title,
     }
 }
 
@@ -141,10 +165,33 @@ pub fn build_groups(catalog: &Catalog, grouping: Grouping, shown: &[u32]) -> Vec
         }
     }
     // Keep "全部" and every ledger; drop empty unit groups and buckets to save space.
-    groups
+    let mut groups: Vec<Group> = groups
         .into_iter()
         .enumerate()
         .filter(|(i, g)| *i == 0 || g.total > 0 || grouping == Grouping::Ledger)
         .map(|(_, g)| g)
-        .collect()
+        .collect();
+    if grouping == Grouping::Unit && groups.len() > 1 {
+        // Units with the most severe items first: the order of a triage meeting.
+        groups[1..].sort_by(|a, b| b.counts.cmp(&a.counts).then(b.total.cmp(&a.total)));
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_ledger_title;
+
+    #[test]
+    fn short_titles_take_the_quoted_name() {
+        assert_eq!(
+            short_ledger_title("2023年绵阳司法行政“制度建设规范年”项目台账"),
+            "制度建设规范年"
+        );
+        assert_eq!(
+            short_ledger_title("2024年市委巡察反馈问题整改台账"),
+            "2024年市委巡察反馈问题整改台账"
+        );
+        assert_eq!(short_ledger_title("“”空"), "“”空");
+    }
 }

@@ -4,7 +4,16 @@
 //! The state is split by responsibility: the [`Catalog`] (loaded items and their
 //! precomputed assessments), the [`View`] (grouping, filters, sort, rows, cursor), the
 //! [`SearchState`], and the [`Screen`] / [`Overlay`] that decide which keys are live.
-//! Editing (issue 5) adds its own actions, a form overlay and [`Effect::SaveLedger`].
+//!
+//! How editing (issue 5) slots in:
+//! - new [`Action`] variants (e.g. `SetStatus`, `AddNote`), bound in `input::defaults` with
+//!   a Chinese description, so help and footer show them;
+//! - a form or prompt is a new [`Overlay`] variant with its own [`Mode`] (keys typed into
+//!   it resolve like search text does);
+//! - an edit changes the item through [`Catalog::item_mut`], then [`Catalog::reassess`]
+//!   (assessment, bucket, units and search text) and [`State::rebuild_view`] (which keeps
+//!   the cursor on the same item), and returns [`Effect::SaveLedger`]; the event loop
+//!   saves and reports the outcome back as an action, so the state stays pure and testable.
 
 mod action;
 mod bucket;
@@ -24,7 +33,7 @@ pub use bucket::DueBucket;
 pub use catalog::{COUNTED_COLOURS, Catalog, Entry, colour_slot};
 pub use effect::Effect;
 pub use filters::{FilterOption, Filters};
-pub use grouping::{Group, GroupKey, Grouping, build_groups};
+pub use grouping::{Group, GroupKey, Grouping, build_groups, short_ledger_title};
 pub use search_state::SearchState;
 pub use sort::{SortKey, sorted_entries};
 pub use update::update;
@@ -160,6 +169,17 @@ impl State {
     /// The date the app shows as today (the pinned date of demo data).
     pub fn today(&self) -> NaiveDate {
         self.catalog.today
+    }
+
+    /// Keep the scroll of the detail or help at most `limit` (the layout's largest useful
+    /// scroll, measured by the UI for the current terminal size).
+    pub fn clamp_scroll(&mut self, limit: u16) {
+        match (&mut self.overlay, &mut self.screen) {
+            (Some(Overlay::Help { scroll }), _) | (None, Screen::Detail { scroll, .. }) => {
+                *scroll = (*scroll).min(limit);
+            }
+            _ => {}
+        }
     }
 
     /// Recompute the sort order and the rows after entries were reassessed (edits, reloads).

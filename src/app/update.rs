@@ -114,6 +114,19 @@ fn run_search(state: &mut State) {
 }
 
 fn detail(state: &mut State, action: Action) {
+    let step = match action {
+        Action::NextItem => 1,
+        Action::PreviousItem => -1,
+        _ => 0,
+    };
+    if step != 0 {
+        // Walk the table without leaving the detail (meetings go item by item).
+        state.view.move_by(step);
+        if let Some(entry) = state.view.selected_entry() {
+            state.screen = Screen::Detail { entry, scroll: 0 };
+        }
+        return;
+    }
     let Screen::Detail { scroll, .. } = &mut state.screen else {
         return;
     };

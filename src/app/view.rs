@@ -16,6 +16,9 @@ pub enum Pane {
     Table,
 }
 
+/// Up to this many rows, the relevance sort uses the full fuzzy-matcher score.
+const RANK_FULLY: usize = 5_000;
+
 /// Lines of the main screen not used by table rows: header (2), footer (1),
 /// table border (2) and column headings (1).
 pub const CHROME_ROWS: u16 = 6;
@@ -90,12 +93,25 @@ impl View {
             .filter(|&i| key.contains(&catalog.entries[i as usize]))
             .collect();
         if let (SortKey::Relevance, Some(result)) = (self.sort, &search.result) {
-            // The full fuzzy score, computed only for the rows shown; stable, so equal
-            // scores keep the severity order.
-            let mut keyed: Vec<(i64, u32)> = rows
-                .iter()
-                .map(|&i| (catalog.index.fuzzy_score(i, &result.query).unwrap_or(0), i))
-                .collect();
+            // The full fuzzy score of the rows shown; past RANK_FULLY rows (a one- or
+            // two-letter query) the match's cheap score ranks them instead, so a keystroke
+            // stays fast. The sort is stable: equal scores keep the severity order.
+            let cheap: Vec<i64> = if rows.len() > RANK_FULLY {
+                let mut scores = vec![0; catalog.entries.len()];
+                for hit in &result.hits {
+                    if let Some(s) = scores.get_mut(hit.doc as usize) {
+                        *s = hit.score;
+                    }
+                }
+                scores
+            } else {
+                Vec::new()
+            };
+            let score = |i: u32| match cheap.get(i as usize) {
+                Some(&s) => s,
+                None => catalog.index.fuzzy_score(i, &result.query).unwrap_or(0),
+            };
+            let mut keyed: Vec<(i64, u32)> = rows.iter().map(|&i| (score(i), i)).collect();
             keyed.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
             rows = keyed.into_iter().map(|(_, i)| i).collect();
         }

@@ -98,11 +98,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
 fn open_tui(globals: &Globals) -> Result<ExitCode, CliError> {
     let workspace = globals.open_workspace()?;
     let today = globals.today_for(Some(&workspace.config));
-    match crate::tui::run(workspace, today) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) => {
-            eprintln!("duban: {e:#}");
-            Ok(ExitCode::from(1))
-        }
-    }
+    // Exit code 2 like every other error (1 is reserved for `check` problems).
+    crate::tui::run(workspace, today)
+        .map(|()| ExitCode::SUCCESS)
+        .map_err(|e| CliError::new(crate::text::sanitize(&format!("{e:#}")).into_owned()))
 }

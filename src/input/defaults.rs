@@ -132,6 +132,8 @@ fn rows() -> Vec<Row> {
         (Detail, &["k", "Up"], MoveUp, "向上滚动", None),
         (Detail, &["PageDown", "Space"], PageDown, "下翻一页", None),
         (Detail, &["PageUp"], PageUp, "上翻一页", None),
+        (Detail, &["]"], NextItem, "下一个事项", Some("下一项")),
+        (Detail, &["["], PreviousItem, "上一个事项", None),
         (Detail, &["g", "Home"], Top, "到顶部", None),
         (Detail, &["G", "End"], Bottom, "到底部", None),
         (

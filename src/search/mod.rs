@@ -315,6 +315,26 @@ mod tests {
         assert_eq!(docs(&prev), vec![0]);
     }
 
+    proptest::proptest! {
+        /// Typing a query one character at a time (narrowing) finds exactly what a fresh
+        /// search finds, for every prefix.
+        #[test]
+        fn typing_narrows_to_the_fresh_result(query in "[zhjtqcydgx矫正调解长期重点 ]{1,8}") {
+            let idx = index(&[
+                "建设智慧矫正中心", "深化人民调解工作", "长期坚持法治宣传", "重点工程推进年",
+                "协调银行网点", "指挥中心 Zhi", "专项整治行动", "",
+            ]);
+            let mut typed = String::new();
+            let mut prev: Option<SearchResult> = None;
+            for c in query.chars() {
+                typed.push(c);
+                let narrowed = idx.search(&typed, prev.as_ref());
+                proptest::prop_assert_eq!(&narrowed.hits, &idx.search(&typed, None).hits, "{}", typed);
+                prev = Some(narrowed);
+            }
+        }
+    }
+
     #[test]
     fn highlights_are_title_positions() {
         let idx = index(&["建设智慧矫正中心"]);

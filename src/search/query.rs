@@ -10,7 +10,12 @@ pub(super) fn char_bits(c: char) -> u128 {
         'a'..='z' => 1 << (lower as u32 - 'a' as u32),
         '0'..='9' => 1 << (26 + lower as u32 - '0' as u32),
         _ => {
-            let c = c.to_lowercase().next().unwrap_or(c) as u32;
+            // Han characters have no case: skip the case tables for them.
+            let c = if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                c as u32
+            } else {
+                c.to_lowercase().next().unwrap_or(c) as u32
+            };
             1u128 << (36 + (c.wrapping_mul(0x9E37_79B9) >> 16) % 92)
         }
     }

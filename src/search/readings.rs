@@ -27,9 +27,15 @@ struct ReadingSet {
 #[derive(Debug, Clone)]
 pub struct ReadingTable {
     sets: Vec<ReadingSet>,
+    /// Codes of the CJK Unified Ideographs block (U+4E00..=U+9FFF), `u16::MAX` = not seen yet.
+    cjk: Vec<u16>,
     by_char: HashMap<char, u16>,
     ascii: Vec<&'static str>,
 }
+
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+const UNSEEN: u16 = u16::MAX;
 
 /// Characters whose every reading is indexed: the common heteronyms of official writing.
 pub const HETERONYMS: &str = "调长重行还会乐种朝曾供处差得都干好假间将角觉看了率便参称当地度发分更号和几济\
@@ -61,6 +67,7 @@ impl ReadingTable {
             .collect();
         ReadingTable {
             sets: vec![ReadingSet::default()],
+            cjk: vec![UNSEEN; (CJK_LAST - CJK_FIRST + 1) as usize],
             by_char: HashMap::new(),
             ascii,
         }
@@ -68,6 +75,12 @@ impl ReadingTable {
 
     /// The code of a character, interning its readings on first sight.
     pub fn code(&mut self, c: char) -> u16 {
+        let cjk_slot = (c as u32).checked_sub(CJK_FIRST).map(|i| i as usize);
+        if let Some(&code) = cjk_slot.and_then(|i| self.cjk.get(i))
+            && code != UNSEEN
+        {
+            return code;
+        }
         if let Some(code) = self.by_char.get(&c) {
             return *code;
         }
@@ -91,7 +104,7 @@ impl ReadingTable {
         } else {
             Vec::new()
         };
-        let code = if readings.is_empty() || self.sets.len() >= u16::MAX as usize {
+        let code = if readings.is_empty() || self.sets.len() >= UNSEEN as usize - 1 {
             0
         } else {
             let mut set = ReadingSet {
@@ -109,7 +122,12 @@ impl ReadingTable {
             self.sets.push(set);
             (self.sets.len() - 1) as u16
         };
-        self.by_char.insert(c, code);
+        match cjk_slot.and_then(|i| self.cjk.get_mut(i)) {
+            Some(slot) => *slot = code,
+            None => {
+                self.by_char.insert(c, code);
+            }
+        }
         code
     }
 

@@ -35,8 +35,25 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
     }
     let (keys, mut messages) = KeyMap::load(&workspace.dir);
     let calendar = load_calendar(&workspace, &mut messages);
+    for broken in &workspace.broken {
+        messages.push(format!(
+            "无法读取(未改动该文件):{}: {}",
+            broken.path.display(),
+            broken.message
+        ));
+    }
     let mut state = State::with_calendar(workspace, calendar, today);
-    state.message = messages.into_iter().next();
+    if state.catalog.config.demo {
+        messages.push(
+            "这是演示数据。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份"
+                .to_string(),
+        );
+    }
+    let more = messages.len().saturating_sub(1);
+    state.message = messages.into_iter().next().map(|first| match more {
+        0 => first,
+        n => format!("{first}(另有{n}条提示)"),
+    });
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).context("无法注册信号处理")?;
@@ -133,6 +150,9 @@ fn event_loop(
                 Effect::Quit => return Ok(()),
                 Effect::SaveLedger(_) => {}
             }
+        }
+        if let Some(limit) = ui::scroll_limit(state, keys) {
+            state.clamp_scroll(limit);
         }
     }
     Ok(())

@@ -25,6 +25,8 @@ pub enum Column {
     Status,
     /// The last progress date.
     LastProgress,
+    /// Why the item has its colour.
+    Reason,
 }
 
 impl Column {
@@ -40,6 +42,7 @@ impl Column {
             Column::Days => "剩余/逾期",
             Column::Status => "状态",
             Column::LastProgress => "最近进展",
+            Column::Reason => "预警原因",
         }
     }
 
@@ -55,6 +58,7 @@ impl Column {
             Column::Days => 9,
             Column::Status => 6,
             Column::LastProgress => 10,
+            Column::Reason => 24,
         }
     }
 }
@@ -76,6 +80,7 @@ pub fn layout(total: usize) -> Vec<(Column, usize)> {
         Column::DueDate,
         Column::DeadlineText,
         Column::LastProgress,
+        Column::Reason,
     ];
     let fixed =
         |cols: &[Column]| -> usize { cols.iter().map(|c| c.fixed_width() + 1).sum::<usize>() };
@@ -97,6 +102,7 @@ pub fn layout(total: usize) -> Vec<(Column, usize)> {
         Column::Days,
         Column::Status,
         Column::LastProgress,
+        Column::Reason,
     ];
     let title = total.saturating_sub(fixed(&chosen));
     order

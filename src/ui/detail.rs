@@ -23,8 +23,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, entry: u32, scroll: u1
         theme.heading(),
     ));
     let lines = lines(catalog, entry, theme);
-    let inner_height = block.inner(area).height as usize;
-    let max_scroll = lines.len().saturating_sub(inner_height.max(1) / 2) as u16;
+    let inner = block.inner(area);
+    let rows = super::wrapped_rows(&lines, inner.width);
+    let max_scroll = rows
+        .saturating_sub(inner.height as usize)
+        .min(u16::MAX as usize) as u16;
     let paragraph = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })

@@ -40,8 +40,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             }
         }
         let total = format!(" {}", group.total);
-        let label = group.key.label(&state.catalog);
-        let wanted = width(&label).min(10);
+        let label = group.key.short_label(&state.catalog);
+        let wanted = width(&label).min(14);
         // Drop the mildest counts first until the label has room.
         while !counts.is_empty() && cols.saturating_sub(counts_width + width(&total)) < wanted {
             if let Some(last) = counts.pop() {
@@ -49,10 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             }
         }
         let label_width = cols.saturating_sub(counts_width + width(&total)).min(cols);
-        let mut spans = vec![Span::raw(fit(
-            &group.key.label(&state.catalog),
-            label_width,
-        ))];
+        let mut spans = vec![Span::raw(fit(&label, label_width))];
         if label_width + width(&total) <= cols {
             spans.push(Span::styled(total, theme.dim()));
         }

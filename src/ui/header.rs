@@ -25,6 +25,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             format!("演示数据 · 固定日期 {}", catalog.today),
             theme.alert(),
         ));
+    } else if config.demo {
+        first.push(Span::styled("演示数据", theme.alert()));
+        first.push(Span::raw(format!(" 今天 {}", catalog.today)));
     } else {
         first.push(Span::raw(format!("今天 {}", catalog.today)));
     }

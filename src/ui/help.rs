@@ -38,7 +38,9 @@ pub fn draw(frame: &mut Frame, area: Rect, keys: &KeyMap, scroll: u16, theme: &T
     let popup = super::centered(area, 76, 40);
     frame.render_widget(Clear, popup);
     let lines = lines(keys, theme);
-    let max = lines.len().saturating_sub(1) as u16;
+    let max = lines
+        .len()
+        .saturating_sub(popup.height.saturating_sub(2) as usize) as u16;
     let block = Block::bordered().title(Span::styled(" 帮助 · 按键 (Esc 关闭) ", theme.heading()));
     frame.render_widget(
         Paragraph::new(lines)

@@ -67,6 +67,40 @@ pub fn draw(frame: &mut Frame, state: &State, keys: &KeyMap, theme: &Theme) {
     }
 }
 
+/// The body of the screen (between header and footer) for a terminal of `size`.
+fn body_of(size: (u16, u16)) -> Rect {
+    Rect::new(0, 2, size.0, size.1.saturating_sub(3))
+}
+
+/// Screen rows `lines` take when wrapped at `width` columns (an estimate for prose:
+/// character wrapping, which is what CJK text does).
+fn wrapped_rows(lines: &[ratatui::text::Line], width: u16) -> usize {
+    let width = width.max(1) as usize;
+    lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum()
+}
+
+/// The largest useful scroll of the detail or the help now shown in a terminal of
+/// `state.size`, or `None` when neither is shown. The event loop clamps the state's scroll
+/// to it, so scrolling back up after `G` moves at once; drawing clamps the same way.
+pub fn scroll_limit(state: &State, keys: &KeyMap) -> Option<u16> {
+    let body = body_of(state.size);
+    let theme = Theme::MONO;
+    match (&state.overlay, &state.screen) {
+        (Some(Overlay::Help { .. }), _) => {
+            let inner = centered(body, 76, 40).height.saturating_sub(2) as usize;
+            Some(help::lines(keys, &theme).len().saturating_sub(inner) as u16)
+        }
+        (None, Screen::Detail { entry, .. }) => {
+            let entry = state.catalog.entry(*entry)?;
+            let lines = detail::lines(&state.catalog, entry, &theme);
+            let rows = wrapped_rows(&lines, body.width.saturating_sub(2));
+            let inner = body.height.saturating_sub(2) as usize;
+            Some(rows.saturating_sub(inner).min(u16::MAX as usize) as u16)
+        }
+        _ => None,
+    }
+}
+
 /// A rectangle of at most `width`×`height` centred in `area`.
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);

@@ -76,6 +76,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                     )),
                     Column::Days => Cell::from(plain(&days_text(catalog, entry), w, style)),
                     Column::Status => Cell::from(plain(item.status.short_label(), w, style)),
+                    Column::Reason => Cell::from(plain(&entry.assessment.warning.reason, w, style)),
                     Column::LastProgress => Cell::from(plain(
                         &item
                             .last_progress()
