@@ -15,10 +15,12 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+use super::process::{children_named, wait_for_exit};
+
 /// How long any wait may take before the test fails.
 pub const DEADLINE: Duration = Duration::from_secs(10);
 /// How often a wait looks again.
-const POLL: Duration = Duration::from_millis(50);
+pub const POLL: Duration = Duration::from_millis(50);
 /// The shell prompt, distinct from anything duban draws.
 pub const PROMPT: &str = "e2e$";
 /// The tmux target of the only pane.
@@ -273,6 +275,13 @@ impl Session {
         }
     }
 
+    /// Leave duban with `q`, wait for it to exit, and check the terminal is as it was.
+    pub fn quit(&self, pid: u32) {
+        self.keys(&["q"]);
+        wait_for_exit(pid, "pressing q");
+        assert_eq!(self.assert_shell_sane(), 0, "duban exits 0 on q");
+    }
+
     /// After duban has exited: check that the shell answers a command, the prompt comes
     /// back, the alternate screen is left, the cursor is visible and the terminal modes
     /// are exactly as before duban started. Returns duban's exit code.
@@ -349,57 +358,4 @@ fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), &target).expect("copy");
         }
     }
-}
-
-/// A process's state letter and parent pid from `/proc/<pid>/stat`; `None` when gone.
-fn proc_stat(pid: u32) -> Option<(char, String, u32)> {
-    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // "pid (comm) S ppid …": comm may hold spaces, so split at the last ')'.
-    let open = stat.find('(')?;
-    let close = stat.rfind(')')?;
-    let comm = stat[open + 1..close].to_string();
-    let mut rest = stat[close + 1..].split_whitespace();
-    let state = rest.next()?.chars().next()?;
-    let ppid = rest.next()?.parse().ok()?;
-    Some((state, comm, ppid))
-}
-
-/// Live (not zombie) children of `parent` whose command name is `name`.
-fn children_named(parent: u32, name: &str) -> Vec<u32> {
-    let Ok(dir) = fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    dir.filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|pid| {
-            proc_stat(*pid)
-                .is_some_and(|(state, comm, ppid)| ppid == parent && comm == name && state != 'Z')
-        })
-        .collect()
-}
-
-/// Whether a process still runs (a zombie has exited: it only waits to be reaped).
-pub fn is_running(pid: u32) -> bool {
-    proc_stat(pid).is_some_and(|(state, _, _)| !matches!(state, 'Z' | 'X'))
-}
-
-/// Poll until process `pid` has exited; fail after [`DEADLINE`].
-pub fn wait_for_exit(pid: u32, why: &str) {
-    let start = Instant::now();
-    while is_running(pid) {
-        assert!(
-            start.elapsed() < DEADLINE,
-            "duban (pid {pid}) still runs {DEADLINE:?} after {why}"
-        );
-        std::thread::sleep(POLL);
-    }
-}
-
-/// Send a signal to a process with the `kill` utility.
-pub fn signal(pid: u32, name: &str) {
-    let status = Command::new("kill")
-        .arg(format!("-{name}"))
-        .arg(pid.to_string())
-        .status()
-        .expect("run kill");
-    assert!(status.success(), "kill -{name} {pid} failed");
 }

@@ -1,0 +1,31 @@
+//! Leaving: a terminating signal restores the terminal; closing the pane leaves no process.
+
+use rstest::rstest;
+
+use super::driver::Session;
+use super::process::{signal, wait_for_exit};
+
+#[rstest]
+#[case::hangup("HUP")]
+#[case::terminate("TERM")]
+fn a_terminating_signal_exits_and_restores_the_terminal(#[case] name: &str) {
+    let Some(mut session) = Session::start(80, 24) else {
+        return;
+    };
+    let pid = session.launch_duban(false);
+    session.wait_for_text("蓝");
+    signal(pid, name);
+    wait_for_exit(pid, &format!("SIG{name}"));
+    session.assert_shell_sane();
+}
+
+#[test]
+fn closing_the_pane_leaves_no_duban_behind() {
+    let Some(mut session) = Session::start(80, 24) else {
+        return;
+    };
+    let pid = session.launch_duban(false);
+    session.wait_for_text("蓝");
+    session.tmux(&["kill-pane", "-t", "e2e"]);
+    wait_for_exit(pid, "closing its tmux pane");
+}

@@ -1,0 +1,94 @@
+//! Reading a captured screen: header counts and dates, colour attributes, frame geometry.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use unicode_width::UnicodeWidthStr;
+
+/// The per-colour counts of the header's first line, e.g. `黑9 红3 黄40 蓝5`.
+pub fn header_counts(screen: &str) -> BTreeMap<String, usize> {
+    let header = screen.lines().next().expect("a header line");
+    let mut counts = BTreeMap::new();
+    for word in header.split_whitespace() {
+        for (label, colour) in [
+            ("黑", "black"),
+            ("红", "red"),
+            ("黄", "yellow"),
+            ("蓝", "blue"),
+        ] {
+            if let Some(n) = word.strip_prefix(label).and_then(|n| n.parse().ok()) {
+                counts.insert(colour.to_string(), n);
+            }
+        }
+    }
+    counts
+}
+
+/// The date the app treats as today: the header shows it (pinned in the demo data).
+pub fn header_date(screen: &str) -> NaiveDate {
+    let header = screen.lines().next().expect("header");
+    header
+        .split_whitespace()
+        .find_map(|w| NaiveDate::parse_from_str(w, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| panic!("no date in the header {header:?}"))
+}
+
+/// The colour parameters (foreground or background, default colours excepted) of every
+/// SGR sequence in a `capture-pane -e` screen.
+pub fn sgr_colour_codes(styled: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for rest in styled.split("\x1b[").skip(1) {
+        let Some(params) = rest.split_once('m').map(|(p, _)| p) else {
+            continue;
+        };
+        if !params.chars().all(|c| c.is_ascii_digit() || c == ';') {
+            continue;
+        }
+        for param in params.split(';') {
+            let colour = matches!(
+                param.parse::<u32>(),
+                Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+            );
+            if colour {
+                found.push(params.to_string());
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// The screen has `height` rows, none wider than `width`, and the header starts the first
+/// (when there is room for its first character).
+pub fn fits(screen: &str, width: usize, height: usize) -> Result<(), String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    if lines.len() != height {
+        return Err(format!("{} rows", lines.len()));
+    }
+    if let Some(line) = lines.iter().find(|l| l.width() > width) {
+        return Err(format!("line wider than {width}: {line:?}"));
+    }
+    if width >= 2 && !lines[0].starts_with('督') {
+        return Err(format!("no header: {:?}", lines[0]));
+    }
+    Ok(())
+}
+
+/// Every line fits the width, the frame's top border spans the width and the bottom
+/// border sits just above the footer: a fresh frame of this size, not the remains of
+/// another.
+pub fn frame_fits(screen: &str, width: usize, height: usize) -> Result<(), String> {
+    fits(screen, width, height)?;
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .find(|l| l.starts_with('┌'))
+        .ok_or("no frame")?;
+    if !top.ends_with('┐') || top.width() != width {
+        return Err(format!("top border does not span {width} columns: {top:?}"));
+    }
+    match lines.iter().rposition(|l| l.starts_with('└')) {
+        Some(row) if row == height - 2 => Ok(()),
+        row => Err(format!("bottom border on row {row:?}, not {}", height - 2)),
+    }
+}
