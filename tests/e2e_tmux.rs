@@ -13,6 +13,8 @@ mod driver;
 mod editing;
 #[path = "e2e_tmux/lifecycle.rs"]
 mod lifecycle;
+#[path = "e2e_tmux/navigation.rs"]
+mod navigation;
 #[path = "e2e_tmux/process.rs"]
 mod process;
 #[path = "e2e_tmux/screen.rs"]

@@ -9,25 +9,36 @@ use std::process::Command;
 use duban::domain::Item;
 use duban::storage::{ledger_to_string, parse_ledger};
 
-/// Open items per colour word, as `duban list --open --format csv` reports them.
-pub fn cli_open_counts(dir: &Path) -> BTreeMap<String, usize> {
+/// The records of `duban list --format csv` with extra `args`, each as column → value.
+pub fn cli_list(dir: &Path, args: &[&str]) -> Vec<BTreeMap<String, String>> {
     let out = Command::new(env!("CARGO_BIN_EXE_duban"))
         .arg("--dir")
         .arg(dir)
-        .args(["list", "--open", "--format", "csv"])
+        .args(["list", "--format", "csv"])
+        .args(args)
         .output()
         .expect("run duban list");
     assert!(out.status.success(), "duban list failed: {out:?}");
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let headers = reader.headers().expect("csv header").clone();
-    let colour = headers
-        .iter()
-        .position(|h| h == "colour")
-        .expect("a colour column");
+    reader
+        .records()
+        .map(|record| {
+            let record = record.expect("csv record");
+            headers
+                .iter()
+                .zip(record.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Open items per colour word, as `duban list --open` reports them.
+pub fn cli_open_counts(dir: &Path) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
-    for record in reader.records() {
-        let record = record.expect("csv record");
-        *counts.entry(record[colour].to_string()).or_insert(0) += 1;
+    for record in cli_list(dir, &["--open"]) {
+        *counts.entry(record["colour"].clone()).or_insert(0) += 1;
     }
     counts
 }
