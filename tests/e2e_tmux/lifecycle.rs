@@ -29,3 +29,26 @@ fn closing_the_pane_leaves_no_duban_behind() {
     session.tmux(&["kill-pane", "-t", "e2e"]);
     wait_for_exit(pid, "closing its tmux pane");
 }
+
+/// Ctrl-C quits from every mode (raw mode turns it into a key, not a signal) and leaves
+/// the terminal as it was.
+#[rstest]
+#[case::browse(&[], "237项")]
+#[case::search(&["/"], "Esc 取消")]
+#[case::detail(&["Enter"], "Esc 返回")]
+#[case::help(&["?"], "帮助 · 按键")]
+#[case::filter_menu(&["f"], "空格选择")]
+fn ctrl_c_quits_from_every_mode(#[case] keys: &[&str], #[case] shown: &str) {
+    let Some(mut session) = Session::start(80, 24) else {
+        return;
+    };
+    let pid = session.launch_duban(false);
+    session.wait_for_text("237项");
+    for key in keys {
+        session.keys(&[key]);
+    }
+    session.wait_for_text(shown);
+    session.keys(&["C-c"]);
+    wait_for_exit(pid, "Ctrl-C");
+    assert_eq!(session.assert_shell_sane(), 0, "duban exits 0 on Ctrl-C");
+}
