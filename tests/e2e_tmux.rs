@@ -19,3 +19,5 @@ mod navigation;
 mod process;
 #[path = "e2e_tmux/screen.rs"]
 mod screen;
+#[path = "e2e_tmux/writers.rs"]
+mod writers;

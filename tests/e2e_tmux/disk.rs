@@ -34,6 +34,17 @@ pub fn cli_list(dir: &Path, args: &[&str]) -> Vec<BTreeMap<String, String>> {
         .collect()
 }
 
+/// The `list` record of a table row: same number, title starting as shown.
+pub fn record_of(dir: &Path, number: &str, title: &str) -> BTreeMap<String, String> {
+    let shown = title.trim_end_matches('…');
+    let mut matches: Vec<_> = cli_list(dir, &[])
+        .into_iter()
+        .filter(|r| r["id"] == number && r["title"].starts_with(shown))
+        .collect();
+    assert_eq!(matches.len(), 1, "items like {number} {title}: {matches:?}");
+    matches.pop().expect("one record")
+}
+
 /// Open items per colour word, as `duban list --open` reports them.
 pub fn cli_open_counts(dir: &Path) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();

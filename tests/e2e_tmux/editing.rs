@@ -23,7 +23,7 @@ fn picker_digit(screen: &str, status: Status) -> String {
 
 /// Wait until the footer acknowledges an edit: its message names the edit (`what`) and
 /// says it is saved.
-fn wait_for_saved(session: &Session, what: &str) {
+pub fn wait_for_saved(session: &Session, what: &str) {
     session.wait_for(&format!("“{what} … 已保存” in the footer"), |s| {
         last_line(s).is_some_and(|l| l.contains(what) && l.contains("已保存"))
     });

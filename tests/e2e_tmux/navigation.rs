@@ -1,9 +1,7 @@
 //! Moving around as a new user does: a colour filter and its one-key clear, and the
 //! detail view of the selected item telling the same reason as `duban list`.
 
-use std::path::Path;
-
-use super::disk::cli_list;
+use super::disk::{cli_list, record_of};
 use super::driver::Session;
 
 /// The table rows on screen: (chip, number, title as shown) of each line right of the
@@ -72,17 +70,6 @@ fn framed_text(screen: &str) -> String {
         .collect::<String>()
         .split_whitespace()
         .collect()
-}
-
-/// The `list` record of a table row: same number, title starting as shown.
-fn record_of(dir: &Path, number: &str, title: &str) -> std::collections::BTreeMap<String, String> {
-    let shown = title.trim_end_matches('…');
-    let mut matches: Vec<_> = cli_list(dir, &[])
-        .into_iter()
-        .filter(|r| r["id"] == number && r["title"].starts_with(shown))
-        .collect();
-    assert_eq!(matches.len(), 1, "items like {number} {title}: {matches:?}");
-    matches.pop().expect("one record")
 }
 
 #[test]
