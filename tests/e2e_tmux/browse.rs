@@ -1,6 +1,8 @@
 //! Issue 4 as a new user meets it: the header agrees with `duban list`, pinyin search,
 //! help, monochrome, resizing, and hostile text kept inert.
 
+use rstest::rstest;
+
 use super::disk::{cli_open_counts, poison_ledger};
 use super::driver::{Session, last_line};
 use super::process::is_running;
@@ -11,7 +13,7 @@ fn header_counts_match_cli_list_and_q_restores_the_terminal() {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     let mut expected = cli_open_counts(session.workspace.path());
     expected.remove("none");
     for colour in ["black", "red", "yellow", "blue"] {
@@ -67,7 +69,7 @@ fn pinyin_initials_find_智慧矫正() {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     session.keys(&["/"]);
     session.wait_for("the search line", |s| {
         last_line(s).is_some_and(|l| l.starts_with('/'))
@@ -87,7 +89,7 @@ fn question_mark_shows_the_help_and_esc_closes_it() {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     session.keys(&["?"]);
     session.wait_until("the help with its key descriptions", |s| {
         ["帮助 · 按键", "下移一行", "搜索", "只看/取消 红色"]
@@ -100,12 +102,15 @@ fn question_mark_shows_the_help_and_esc_closes_it() {
     session.quit(pid);
 }
 
-#[test]
-fn no_color_stays_readable() {
+/// Monochrome where the environment asks for it: labels carry the meaning.
+#[rstest]
+#[case::no_color("NO_COLOR=1")]
+#[case::dumb_terminal("-u NO_COLOR TERM=dumb")]
+fn monochrome_stays_readable(#[case] env: &str) {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
-    let pid = session.launch_duban(true);
+    let pid = session.launch_duban_with(env);
     session.wait_until("colour labels in the table and counts in the header", |s| {
         ["[黑]", "[红]", "[黄]", "黑", "蓝"]
             .iter()
@@ -114,10 +119,7 @@ fn no_color_stays_readable() {
     });
     let styled = session.screen_with_attributes();
     let colours = sgr_colour_codes(&styled);
-    assert!(
-        colours.is_empty(),
-        "NO_COLOR output uses colours {colours:?}"
-    );
+    assert!(colours.is_empty(), "{env}: output uses colours {colours:?}");
     session.quit(pid);
 }
 
@@ -126,7 +128,7 @@ fn resizing_redraws_cleanly() {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     let first = session.wait_until("an 80×24 frame", |s| frame_fits(s, 80, 24));
     // Larger, smaller, tiny (the layout gives up but must not crash), and back.
     for (width, height) in [(100, 30), (40, 10), (12, 4), (1, 1), (80, 24)] {
@@ -167,7 +169,7 @@ fn escape_sequences_in_ledger_text_stay_inert_in_the_tui_and_list() {
     let dir = session.workspace.path().to_path_buf();
     poison_ledger(&dir, "2022-shanghai");
     let title = session.format("#{pane_title}");
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     // The poisoned ledger's items are on screen, their escapes shown as placeholders.
     session.wait_until("an intact frame showing ␛ placeholders", |s| {
         frame_fits(s, 80, 24)?;

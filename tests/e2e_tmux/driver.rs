@@ -234,19 +234,19 @@ impl Session {
         self.wait_for_prompt();
     }
 
-    /// Start duban on the workspace (with `NO_COLOR` set or removed), after recording the
+    /// Start duban on the workspace in colour (`NO_COLOR` removed), after recording the
     /// shell's terminal modes; wait for its first frame; return its pid.
-    pub fn launch_duban(&mut self, no_color: bool) -> u32 {
+    pub fn launch_duban(&mut self) -> u32 {
+        self.launch_duban_with("-u NO_COLOR")
+    }
+
+    /// Like [`Session::launch_duban`] with `env` arguments (`NO_COLOR=1`, `TERM=dumb`).
+    pub fn launch_duban_with(&mut self, env: &str) -> u32 {
         let before = self.scratch.path().join("before.stty");
         self.run_in_shell(&format!("stty -a > {}", quote(&before)));
         self.stty_before = Some(fs::read_to_string(&before).expect("read stty before"));
-        let colour = if no_color {
-            "NO_COLOR=1"
-        } else {
-            "-u NO_COLOR"
-        };
         self.shell(&format!(
-            "env {colour} USER=测试员 {} --dir {}",
+            "env {env} USER=测试员 {} --dir {}",
             quote(Path::new(env!("CARGO_BIN_EXE_duban"))),
             quote(self.workspace.path())
         ));

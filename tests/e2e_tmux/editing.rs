@@ -37,7 +37,7 @@ fn a_note_typed_and_pasted_and_an_undone_status_survive_sighup() {
     };
     let dir = session.workspace.path().to_path_buf();
     let original = items_on_disk(&dir);
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     let today = header_date(&session.wait_for_text("蓝"));
 
     // A progress note on the selected item: typed in Chinese, then a bracketed paste
@@ -106,7 +106,7 @@ fn closing_the_pane_mid_input_keeps_the_acknowledged_note_and_no_partial_file() 
     };
     let dir = session.workspace.path().to_path_buf();
     let files_before = file_names(&dir.join("ledgers"));
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     session.wait_for_text("蓝");
     session.keys(&["n"]);
     session.wait_for_text("添加进展");
@@ -141,7 +141,7 @@ fn edit_keys_show_in_the_footer_and_the_help() {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     session.wait_until("the edit keys in the footer", |s| {
         let footer = last_line(s).unwrap_or_default();
         ["s 状态", "n 进展", "u 撤销"]

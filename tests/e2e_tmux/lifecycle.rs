@@ -12,7 +12,7 @@ fn a_terminating_signal_exits_and_restores_the_terminal(#[case] name: &str) {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     session.wait_for_text("蓝");
     signal(pid, name);
     wait_for_exit(pid, &format!("SIG{name}"));
@@ -24,7 +24,7 @@ fn closing_the_pane_leaves_no_duban_behind() {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     session.wait_for_text("蓝");
     session.tmux(&["kill-pane", "-t", "e2e"]);
     wait_for_exit(pid, "closing its tmux pane");
@@ -42,7 +42,7 @@ fn ctrl_c_quits_from_every_mode(#[case] keys: &[&str], #[case] shown: &str) {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     session.wait_for_text("237项");
     for key in keys {
         session.keys(&[key]);

@@ -32,7 +32,7 @@ fn a_colour_key_filters_the_table_to_the_list_and_c_clears_it() {
     };
     let red = cli_list(session.workspace.path(), &["--color", "red"]);
     assert!(!red.is_empty() && red.len() < 18, "red items fit one page");
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     let all = session.wait_for_text("237项");
     session.keys(&["2"]);
     let screen = session.wait_until("only red rows", |s| {
@@ -77,7 +77,7 @@ fn enter_shows_the_same_reason_as_list_and_esc_returns() {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     let table = session.wait_until("table rows", |s| {
         (table_rows(s).len() >= 10)
             .then_some(())

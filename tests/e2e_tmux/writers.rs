@@ -30,7 +30,7 @@ fn another_writer_s_note_arrives_while_typing_and_both_notes_are_kept() {
         return;
     };
     let dir = session.workspace.path().to_path_buf();
-    let pid = session.launch_duban(false);
+    let pid = session.launch_duban();
     session.wait_for_text("蓝");
     session.keys(&["n"]);
     let (number, title) = form_item(&session.wait_for_text("添加进展"), "添加进展");
