@@ -19,15 +19,28 @@ fn a_terminating_signal_exits_and_restores_the_terminal(#[case] name: &str) {
     session.assert_shell_sane();
 }
 
-#[test]
-fn closing_the_pane_leaves_no_duban_behind() {
+/// The terminal goes away under duban: its pane is closed while another pane keeps the
+/// server alive, or the whole tmux server dies (as with a dropped SSH connection).
+#[rstest]
+#[case::pane_closed(&["kill-pane", "-t", "e2e"])]
+#[case::server_killed(&["kill-server"])]
+fn losing_the_terminal_leaves_no_duban_behind(#[case] close: &[&str]) {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
     let pid = session.launch_duban();
     session.wait_for_text("蓝");
-    session.tmux(&["kill-pane", "-t", "e2e"]);
-    wait_for_exit(pid, "closing its tmux pane");
+    // A second pane (not selected) so that closing duban's pane leaves the server up.
+    session.tmux(&["split-window", "-d", "-t", "e2e", "cat"]);
+    session.tmux(close);
+    wait_for_exit(pid, &format!("tmux {close:?}"));
+    if close[0] == "kill-pane" {
+        assert_eq!(
+            session.format("#{window_panes}"),
+            "1",
+            "the other pane lives"
+        );
+    }
 }
 
 /// Ctrl-C quits from every mode (raw mode turns it into a key, not a signal) and leaves
