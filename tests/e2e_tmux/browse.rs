@@ -85,6 +85,33 @@ fn pinyin_initials_find_智慧矫正() {
 }
 
 #[test]
+fn the_cursor_follows_a_chinese_search_query_for_input_methods() {
+    let Some(mut session) = Session::start(80, 24) else {
+        return;
+    };
+    let pid = session.launch_duban();
+    session.wait_for_text("237项");
+    assert!(!session.cursor().1, "no cursor while browsing");
+    session.keys(&["/"]);
+    session.wait_for("the search line", |s| {
+        last_line(s).is_some_and(|l| l.starts_with('/'))
+    });
+    session.wait_for_caret_after("/");
+    session.type_text("智慧");
+    session.wait_for_caret_after("/智慧");
+    session.type_text("jz");
+    session.wait_for_caret_after("/智慧jz");
+    session.keys(&["BSpace"]);
+    session.wait_for_caret_after("/智慧j");
+    session.keys(&["Escape"]);
+    session.wait_for("the search to end", |s| {
+        last_line(s).is_some_and(|l| !l.starts_with('/'))
+    });
+    assert!(!session.cursor().1, "the cursor is hidden again");
+    session.quit(pid);
+}
+
+#[test]
 fn question_mark_shows_the_help_and_esc_closes_it() {
     let Some(mut session) = Session::start(80, 24) else {
         return;

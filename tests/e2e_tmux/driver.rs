@@ -176,6 +176,31 @@ impl Session {
             .to_string()
     }
 
+    /// The terminal cursor: (column, row) and whether it is shown.
+    pub fn cursor(&self) -> ((usize, usize), bool) {
+        let text = self.format("#{cursor_x} #{cursor_y} #{cursor_flag}");
+        let numbers: Vec<usize> = text
+            .split_whitespace()
+            .map(|n| n.parse().expect("a number"))
+            .collect();
+        ((numbers[0], numbers[1]), numbers[2] == 1)
+    }
+
+    /// Poll until the cursor is shown right after `needle` on screen (where an
+    /// input method places its window).
+    pub fn wait_for_caret_after(&self, needle: &str) {
+        self.wait_until(&format!("the cursor after {needle:?}"), |s| {
+            let expected = super::screen::position_after(s, needle)
+                .ok_or_else(|| format!("no {needle:?} on screen"))?;
+            match self.cursor() {
+                (at, true) if at == expected => Ok(()),
+                (at, shown) => Err(format!(
+                    "cursor at {at:?} (shown: {shown}), expected {expected:?}"
+                )),
+            }
+        });
+    }
+
     /// Poll the screen until `check` accepts it; fail with the last screen after
     /// [`DEADLINE`]. Returns the accepted screen.
     pub fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {

@@ -45,9 +45,9 @@ fn a_note_typed_and_pasted_and_an_undone_status_survive_sighup() {
     session.keys(&["n"]);
     session.wait_for_text("添加进展");
     session.type_text("已召开推进会");
-    session.wait_for_text("已召开推进会");
+    session.wait_for_caret_after("已召开推进会");
     session.paste("，材料已报送\n下周复查");
-    session.wait_for_text("下周复查");
+    session.wait_for_caret_after("下周复查");
     session.keys(&["Enter"]);
     wait_for_saved(&session, "添加进展");
     // Acknowledged means on disk: no waiting for the file.

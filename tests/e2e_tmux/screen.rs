@@ -92,3 +92,18 @@ pub fn frame_fits(screen: &str, width: usize, height: usize) -> Result<(), Strin
         row => Err(format!("bottom border on row {row:?}, not {}", height - 2)),
     }
 }
+
+/// Where a caret placed right after `needle` sits: (column, row), on the lowest line
+/// holding it (input lines are at the bottom or in a popup).
+pub fn position_after(screen: &str, needle: &str) -> Option<(usize, usize)> {
+    screen
+        .lines()
+        .enumerate()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .find_map(|(row, line)| {
+            let start = line.find(needle)?;
+            Some((line[..start + needle.len()].width(), row))
+        })
+}
