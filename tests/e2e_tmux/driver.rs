@@ -70,7 +70,7 @@ impl Session {
         let n = NEXT_SOCKET.fetch_add(1, Ordering::Relaxed);
         let socket = format!("duban-e2e-{}-{n}", std::process::id());
         let workspace = TempDir::new().expect("temp workspace");
-        copy_dir(&sample_data(), workspace.path());
+        super::disk::copy_dir(&super::disk::sample_data(), workspace.path());
         let scratch = TempDir::new().expect("temp scratch dir");
         let mut session = Session {
             socket,
@@ -365,22 +365,4 @@ fn quote(path: &Path) -> String {
     let text = path.to_str().expect("utf-8 path");
     assert!(!text.contains('\''), "path with a quote: {text}");
     format!("'{text}'")
-}
-
-/// The sample workspace shipped in the repository.
-fn sample_data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("dir entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
