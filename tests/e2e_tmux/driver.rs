@@ -26,6 +26,15 @@ pub const PROMPT: &str = "e2e$";
 /// The tmux target of the only pane.
 const TARGET: &str = "e2e";
 
+/// The terminal modes an application can leave switched on, as tmux reports them:
+/// alternate screen, cursor shown and its style, keypad modes, mouse reporting, insert,
+/// origin and wrap modes, scrolling region.
+const PANE_MODES: &str = "alt=#{alternate_on} cursor=#{cursor_flag},#{cursor_style},\
+#{cursor_blinking} keypad=#{keypad_cursor_flag},#{keypad_flag} mouse=#{mouse_any_flag},\
+#{mouse_button_flag},#{mouse_standard_flag},#{mouse_all_flag},#{mouse_sgr_flag},\
+#{mouse_utf8_flag} insert=#{insert_flag} origin=#{origin_flag} wrap=#{wrap_flag} \
+region=#{scroll_region_upper}-#{scroll_region_lower}";
+
 static NEXT_SOCKET: AtomicUsize = AtomicUsize::new(0);
 
 /// Why tmux cannot be used, when it is not installed; `None` when it is.
@@ -55,6 +64,8 @@ pub struct Session {
     scratch: TempDir,
     /// `stty -a` as the shell had it before duban started.
     stty_before: Option<String>,
+    /// The pane's terminal mode flags (see [`PANE_MODES`]) before duban started.
+    modes_before: Option<String>,
     /// How many command lines [`Session::run_in_shell`] has run.
     commands: Cell<usize>,
 }
@@ -78,6 +89,7 @@ impl Session {
             workspace,
             scratch,
             stty_before: None,
+            modes_before: None,
             commands: Cell::new(0),
         };
         let shell = format!(
@@ -270,6 +282,7 @@ impl Session {
         let before = self.scratch.path().join("before.stty");
         self.run_in_shell(&format!("stty -a > {}", quote(&before)));
         self.stty_before = Some(fs::read_to_string(&before).expect("read stty before"));
+        self.modes_before = Some(self.format(PANE_MODES));
         self.shell(&format!(
             "env {env} USER=测试员 {} --dir {}",
             quote(Path::new(env!("CARGO_BIN_EXE_duban"))),
@@ -320,6 +333,11 @@ impl Session {
         ));
         assert_eq!(self.format("#{alternate_on}"), "0", "alternate screen left");
         assert_eq!(self.format("#{cursor_flag}"), "1", "cursor visible again");
+        assert_eq!(
+            Some(self.format(PANE_MODES)),
+            self.modes_before,
+            "terminal modes (tmux flags) changed by duban: {PANE_MODES}"
+        );
         let after = fs::read_to_string(&after).expect("read stty after");
         let modes = stty_modes(&after);
         for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
