@@ -6,9 +6,9 @@
 //!
 //! Measured on the 2-core development machine, shared with other builds (load ~3),
 //! on `duban gen`-style data (seed 7, 10 ledgers):
-//! - search keystroke, default sort: 10k p50 1.5 ms / p99 7.7 ms; 100k p50 8.3 ms / p99 32 ms;
+//! - search keystroke, default sort: 10k p50 1.2 ms / p99 3.3 ms; 100k p50 8.0 ms / p99 21 ms;
 //! - search keystroke, relevance sort (SkimMatcherV2 scores up to 5000 shown rows):
-//!   10k p99 9 ms; 100k p50 9 ms / p99 34 ms (scoring every row: p99 142 ms);
+//!   10k p99 9 ms; 100k p50 9 ms / p99 30 ms (scoring every row: p99 142 ms);
 //! - a 200×50 frame at 100k items: 2.5 ms (only visible rows are built);
 //! - start from disk at 100k: reading the RON 1.1 s (storage), assess + index 0.45 s,
 //!   first frame at 1.55 s; RSS 274 MB.

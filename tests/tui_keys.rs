@@ -325,3 +325,28 @@ fn the_detail_walks_the_table_item_by_item() {
     press(&mut s, &["Esc"]);
     assert_eq!(s.view.selected, 0);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Any key sequence keeps the state consistent: the cursor is on a row, the group
+    /// cursor on a group, the detail on an existing item.
+    #[test]
+    fn random_key_sequences_keep_the_state_consistent(
+        keys in proptest::collection::vec(proptest::sample::select(vec![
+            "j", "k", "g", "G", "PageDown", "PageUp", "Tab", "h", "l", "Enter", "Esc", "v", "o",
+            "1", "2", "3", "4", "f", "Space", "c", "/", "z", "t", "Backspace", "?", "]", "[",
+        ]), 0..40)
+    ) {
+        let mut s = state(80, 24);
+        press(&mut s, &keys);
+        let v = &s.view;
+        proptest::prop_assert!(v.rows.is_empty() || v.selected < v.rows.len());
+        proptest::prop_assert!(v.group_cursor < v.groups.len());
+        proptest::prop_assert!(v.scroll <= v.selected || v.rows.is_empty());
+        if let Screen::Detail { entry, .. } = s.screen {
+            proptest::prop_assert!(s.catalog.entry(entry).is_some());
+        }
+        let shown: usize = v.groups[v.group_cursor].total;
+        proptest::prop_assert_eq!(shown, v.rows.len());
+    }
+}

@@ -225,3 +225,24 @@ fn the_detail_scrolls_to_its_last_line_and_back_at_once() {
     };
     assert!(limit_help > 0, "help is longer than the window");
 }
+
+#[test]
+fn an_empty_workspace_renders_and_navigates() {
+    let mut workspace = tui_fixture::workspace();
+    workspace.ledgers.clear();
+    let mut s = State::new(workspace, tui_fixture::today());
+    duban::app::update(
+        &mut s,
+        duban::app::Action::Resize(80, 24),
+        tui_fixture::today(),
+    );
+    press(
+        &mut s,
+        &[
+            "j", "G", "Enter", "Tab", "j", "Enter", "v", "o", "f", "Space", "Esc", "/",
+        ],
+    );
+    type_text(&mut s, "zhjz");
+    let terminal = render(&s, Theme::default());
+    assert!(!find(terminal.backend().buffer(), "没有符合条件的事项").is_empty());
+}

@@ -40,6 +40,9 @@ pub struct SearchFields<'a> {
     pub measures: &'a str,
 }
 
+/// Candidate sets at least this large are scored on two threads.
+const PARALLEL_FROM: usize = 20_000;
+
 /// One indexed document (an item).
 #[derive(Debug, Clone)]
 struct Doc {
@@ -151,19 +154,42 @@ impl SearchIndex {
         let prepared = Prepared::new(query);
         let narrowed = previous.filter(|p| !p.query.is_empty() && query.starts_with(&p.query));
         let hits = match narrowed {
-            Some(prev) => prev
-                .hits
-                .iter()
-                .filter_map(|h| self.score(h.doc, &prepared))
-                .collect(),
-            None => (0..self.docs.len() as u32)
-                .filter_map(|d| self.score(d, &prepared))
-                .collect(),
+            Some(prev) => self.score_all(&prev.hits, |h| h.doc, &prepared),
+            None => {
+                let all: Vec<u32> = (0..self.docs.len() as u32).collect();
+                self.score_all(&all, |&d| d, &prepared)
+            }
         };
         SearchResult {
             query: query.to_string(),
             hits,
         }
+    }
+
+    /// Score the candidates, in their order; large sets are split over two threads
+    /// (the machine this runs on has at least two cores, and typing must stay fast).
+    fn score_all<T: Sync>(
+        &self,
+        candidates: &[T],
+        doc: impl Fn(&T) -> u32 + Sync,
+        q: &Prepared,
+    ) -> Vec<Hit> {
+        let score = |part: &[T]| -> Vec<Hit> {
+            part.iter().filter_map(|c| self.score(doc(c), q)).collect()
+        };
+        if candidates.len() < PARALLEL_FROM {
+            return score(candidates);
+        }
+        let (first, second) = candidates.split_at(candidates.len() / 2);
+        std::thread::scope(|scope| {
+            let later = scope.spawn(|| score(second));
+            let mut hits = score(first);
+            match later.join() {
+                Ok(rest) => hits.extend(rest),
+                Err(_) => hits.extend(score(second)),
+            }
+            hits
+        })
     }
 
     fn score(&self, doc_index: u32, q: &Prepared) -> Option<Hit> {

@@ -42,6 +42,22 @@ pub const HETERONYMS: &str = "调长重行还会乐种朝曾供处差得都干�
 结卡空累量论难宁强区散少省识数说体为相要应与载扎着正中转作奇藏传单石术系提属校血曲朴查宿尽解\
 给降落露薄弹模似圈创殷缝背露划华舍折据兴占缩沓骑识恶";
 
+/// How the syllables with ü are typed on an ASCII keyboard: v (as input methods do) or u.
+const U_UMLAUT: [(&str, [&str; 2]); 4] = [
+    ("lü", ["lv", "lu"]),
+    ("nü", ["nv", "nu"]),
+    ("lüe", ["lve", "lue"]),
+    ("nüe", ["nve", "nue"]),
+];
+
+/// The ASCII spellings of a plain reading (律 lü → lv, lu).
+fn ascii_spellings(reading: &'static str) -> Vec<&'static str> {
+    match U_UMLAUT.iter().find(|(r, _)| *r == reading) {
+        Some((_, spellings)) => spellings.to_vec(),
+        None => vec![reading],
+    }
+}
+
 const ASCII_READINGS: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /// Bit for an ASCII letter or digit in a `letters` mask.
@@ -96,8 +112,10 @@ impl ReadingTable {
                 1
             };
             for p in multi.into_iter().take(readings) {
-                if !all.contains(&p.plain()) {
-                    all.push(p.plain());
+                for spelling in ascii_spellings(p.plain()) {
+                    if !all.contains(&spelling) {
+                        all.push(spelling);
+                    }
                 }
             }
             all
@@ -241,6 +259,10 @@ mod tests {
         assert!(finds("重点工程推进年", "zd").is_some());
         assert!(finds("协调银行网点", "yh").is_some());
         assert!(finds("重点工程", "chongdian").is_some());
+        // ü is typed v (or u): 律师 = lvshi, lushi, ls.
+        assert!(finds("律师行业", "lvshi").is_some());
+        assert!(finds("律师行业", "lushi").is_some());
+        assert!(finds("律师行业", "ls").is_some());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::cells::{highlighted, plain};
 use super::columns::{Column, days_heading, days_text, layout, units_text};
 use super::theme::Theme;
 use crate::app::{Pane, State, visible_offset};
-use crate::text::fit;
+use crate::text::{fit, truncate};
 
 /// Draw the table of the view's rows.
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
@@ -20,8 +20,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     } else {
         format!(" {}/{} ", view.selected + 1, view.rows.len())
     };
+    // Why the selected item has its colour, on the bottom border: triage at 80×24
+    // without opening the detail.
+    let reason = view
+        .selected_entry()
+        .and_then(|i| state.catalog.entry(i))
+        .map(|e| e.assessment.warning.reason.as_str())
+        .filter(|r| !r.is_empty())
+        .map(|r| format!(" {} ", truncate(r, (area.width as usize).saturating_sub(6))))
+        .unwrap_or_default();
     let block = Block::bordered()
         .title(Span::styled(title, theme.heading()))
+        .title_bottom(Span::styled(reason, theme.alert()))
         .border_style(if focused {
             theme.heading()
         } else {
