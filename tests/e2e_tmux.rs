@@ -11,6 +11,8 @@ mod disk;
 mod driver;
 #[path = "e2e_tmux/editing.rs"]
 mod editing;
+#[path = "e2e_tmux/escape_key.rs"]
+mod escape_key;
 #[path = "e2e_tmux/lifecycle.rs"]
 mod lifecycle;
 #[path = "e2e_tmux/navigation.rs"]
