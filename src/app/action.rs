@@ -5,6 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::app::edit::{DiskChange, EditKind, SaveReport};
 use crate::domain::Colour;
 
 /// One request to change the application state, handled by [`crate::app::update`].
@@ -62,4 +65,25 @@ pub enum Action {
     SearchAccept,
     /// The terminal was resized to `(columns, rows)`.
     Resize(u16, u16),
+    /// Open the edit form of this kind on the marked items, else the selected one.
+    Edit(EditKind),
+    /// Mark or unmark the selected item for a bulk edit.
+    ToggleMark,
+    /// Undo the last edit of the session (saved at once).
+    Undo,
+    /// Redo the last undone edit (saved at once).
+    Redo,
+    /// A key for the open edit form or conflict popup (the loop routes every key there
+    /// while one is open).
+    #[serde(skip)]
+    FormKey(KeyEvent),
+    /// Pasted text for the open edit form.
+    #[serde(skip)]
+    FormPaste(String),
+    /// A save finished (performed by the loop for [`crate::app::Effect::SaveLedger`]).
+    #[serde(skip)]
+    Saved(Box<SaveReport>),
+    /// Another writer changed a ledger file (noticed by the loop on an idle tick).
+    #[serde(skip)]
+    DiskChanged(Box<DiskChange>),
 }

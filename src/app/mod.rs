@@ -18,6 +18,7 @@
 mod action;
 mod bucket;
 mod catalog;
+pub mod edit;
 mod effect;
 mod filters;
 mod grouping;
@@ -87,15 +88,18 @@ pub enum Mode {
     Help,
     /// The filter menu.
     FilterMenu,
+    /// An edit form or the conflict popup has the keyboard.
+    Edit,
 }
 
 impl Mode {
     /// All modes, in the order of the help screen.
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Browse,
         Mode::Search,
         Mode::Detail,
         Mode::FilterMenu,
+        Mode::Edit,
         Mode::Help,
     ];
 
@@ -107,6 +111,7 @@ impl Mode {
             Mode::Detail => "详情",
             Mode::Help => "帮助",
             Mode::FilterMenu => "筛选菜单",
+            Mode::Edit => "编辑表单",
         }
     }
 }
@@ -128,6 +133,8 @@ pub struct State {
     pub message: Option<String>,
     /// The terminal size `(columns, rows)` from the last resize.
     pub size: (u16, u16),
+    /// Editing: marks, the open form, conflicts, undo/redo.
+    pub edit: edit::EditSession,
 }
 
 impl State {
@@ -152,11 +159,15 @@ impl State {
             overlay: None,
             message: None,
             size: (80, 24),
+            edit: edit::EditSession::default(),
         }
     }
 
     /// The key context now.
     pub fn mode(&self) -> Mode {
+        if self.edit.is_active() {
+            return Mode::Edit;
+        }
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help { .. }), _) => Mode::Help,
             (Some(Overlay::FilterMenu { .. }), _) => Mode::FilterMenu,

@@ -11,7 +11,10 @@ use super::{Mode, Overlay, Screen, State};
 /// Apply one action. Never performs I/O: anything beyond the state is returned as an effect.
 /// `today` is the date edits are stamped with (issue 5); browsing does not need it.
 pub fn update(state: &mut State, action: Action, today: NaiveDate) -> Vec<Effect> {
-    let _ = today;
+    let action = match super::edit::update_edit(state, action, today) {
+        Ok(effects) => return effects,
+        Err(action) => action,
+    };
     match action {
         Action::Quit => return vec![Effect::Quit],
         Action::Resize(w, h) => {
@@ -35,6 +38,7 @@ pub fn update(state: &mut State, action: Action, today: NaiveDate) -> Vec<Effect
         Mode::Search => search(state, action),
         Mode::Detail => detail(state, action),
         Mode::Browse => browse(state, action),
+        Mode::Edit => {}
     }
     Vec::new()
 }

@@ -3,6 +3,7 @@
 pub mod assess;
 pub mod calendar;
 pub mod deadline;
+pub mod edit;
 pub mod ids;
 pub mod item;
 pub mod ledger;

@@ -2,6 +2,9 @@
 //! help screen shows and, where it fits, the short label of the footer.
 
 use super::{Binding, KeySpec};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::edit::EditKind;
 use crate::app::{Action, Mode};
 use crate::domain::Colour;
 
@@ -17,6 +20,7 @@ type Row = (
 fn rows() -> Vec<Row> {
     use Action::*;
     use Mode::{Browse, Detail, Search};
+    const EDIT: Mode = Mode::Edit;
     const MENU: Mode = Mode::FilterMenu;
     const HELP: Mode = Mode::Help;
     vec![
@@ -49,6 +53,21 @@ fn rows() -> Vec<Row> {
             "搜索(支持拼音首字母和全拼)",
             Some("搜索"),
         ),
+        (
+            Browse,
+            &["s"],
+            Edit(EditKind::Status),
+            "改状态(标记多项时批量)",
+            Some("状态"),
+        ),
+        (
+            Browse,
+            &["n"],
+            Edit(EditKind::Note),
+            "记进展(日期默认今天)",
+            Some("进展"),
+        ),
+        (Browse, &["u"], Undo, "撤销上一次修改(并保存)", Some("撤销")),
         (
             Browse,
             &["v"],
@@ -106,6 +125,77 @@ fn rows() -> Vec<Row> {
             Some("清除"),
         ),
         (Browse, &["Esc"], Back, "清除搜索", None),
+        (
+            Browse,
+            &["Space"],
+            ToggleMark,
+            "标记/取消标记(多选批量修改)",
+            Some("标记"),
+        ),
+        (
+            Browse,
+            &["e"],
+            Edit(EditKind::Deadline),
+            "修改完成时限(实时显示解读)",
+            Some("时限"),
+        ),
+        (
+            Browse,
+            &["x"],
+            Edit(EditKind::Extension),
+            "登记延期(原时限保留)",
+            Some("延期"),
+        ),
+        (
+            Browse,
+            &["a"],
+            Edit(EditKind::Units),
+            "改派/增加责任单位",
+            Some("单位"),
+        ),
+        (
+            Browse,
+            &["m"],
+            Edit(EditKind::SubMeasure),
+            "分项措施完成/取消",
+            Some("措施"),
+        ),
+        (
+            Browse,
+            &["M"],
+            Edit(EditKind::Milestone),
+            "标记节点完成",
+            Some("节点"),
+        ),
+        (
+            Browse,
+            &["r"],
+            Edit(EditKind::Raise),
+            "手动升色(须填原因)",
+            Some("升色"),
+        ),
+        (
+            Browse,
+            &["N"],
+            Edit(EditKind::Notice),
+            "登记通知单",
+            Some("通知"),
+        ),
+        (
+            Browse,
+            &["E"],
+            Edit(EditKind::Explanation),
+            "填写逾期说明",
+            Some("说明"),
+        ),
+        (
+            Browse,
+            &["A"],
+            Edit(EditKind::Acceptance),
+            "登记验收(结项/销号)",
+            Some("验收"),
+        ),
+        (Browse, &["Ctrl-r"], Redo, "重做被撤销的修改", Some("重做")),
         (Browse, &["?"], Action::Help, "帮助", Some("帮助")),
         (Browse, &["q", "Ctrl-c"], Quit, "退出", Some("退出")),
         (
@@ -143,8 +233,104 @@ fn rows() -> Vec<Row> {
             "返回事项表",
             Some("返回"),
         ),
+        (
+            Detail,
+            &["s"],
+            Edit(EditKind::Status),
+            "改状态",
+            Some("状态"),
+        ),
+        (Detail, &["n"], Edit(EditKind::Note), "记进展", Some("进展")),
+        (
+            Detail,
+            &["e"],
+            Edit(EditKind::Deadline),
+            "修改完成时限",
+            Some("时限"),
+        ),
+        (
+            Detail,
+            &["x"],
+            Edit(EditKind::Extension),
+            "登记延期",
+            Some("延期"),
+        ),
+        (
+            Detail,
+            &["a"],
+            Edit(EditKind::Units),
+            "改派/增加责任单位",
+            Some("单位"),
+        ),
+        (
+            Detail,
+            &["m"],
+            Edit(EditKind::SubMeasure),
+            "分项措施完成/取消",
+            Some("措施"),
+        ),
+        (
+            Detail,
+            &["M"],
+            Edit(EditKind::Milestone),
+            "标记节点完成",
+            Some("节点"),
+        ),
+        (
+            Detail,
+            &["r"],
+            Edit(EditKind::Raise),
+            "手动升色",
+            Some("升色"),
+        ),
+        (
+            Detail,
+            &["N"],
+            Edit(EditKind::Notice),
+            "登记通知单",
+            Some("通知"),
+        ),
+        (
+            Detail,
+            &["E"],
+            Edit(EditKind::Explanation),
+            "填写逾期说明",
+            Some("说明"),
+        ),
+        (
+            Detail,
+            &["A"],
+            Edit(EditKind::Acceptance),
+            "登记验收",
+            Some("验收"),
+        ),
+        (Detail, &["u"], Undo, "撤销上一次修改", Some("撤销")),
+        (Detail, &["Ctrl-r"], Redo, "重做", Some("重做")),
         (Detail, &["?"], Action::Help, "帮助", Some("帮助")),
         (Detail, &["q", "Ctrl-c"], Quit, "退出", Some("退出")),
+        // The form takes every key; these rows only name the main ones for footer and help.
+        (
+            EDIT,
+            &["Enter"],
+            form_key(KeyCode::Enter),
+            "保存(日期默认今天,署名为当前用户)",
+            Some("保存"),
+        ),
+        (
+            EDIT,
+            &["Tab"],
+            form_key(KeyCode::Tab),
+            "下一项 / 切换模式",
+            Some("下一项"),
+        ),
+        (
+            EDIT,
+            &["Esc"],
+            form_key(KeyCode::Esc),
+            "取消,不留痕迹",
+            Some("取消"),
+        ),
+        (EDIT, &["Ctrl-c"], Quit, "退出(未保存的输入放弃)", None),
         (MENU, &["j", "Down"], MoveDown, "下移", None),
         (MENU, &["k", "Up"], MoveUp, "上移", None),
         (MENU, &["PageDown"], PageDown, "下翻一页", None),
@@ -174,6 +360,11 @@ fn rows() -> Vec<Row> {
         (HELP, &["Esc", "?", "q"], Back, "关闭帮助", Some("关闭")),
         (HELP, &["Ctrl-c"], Quit, "退出", None),
     ]
+}
+
+/// A key passed on to the open edit form.
+fn form_key(code: KeyCode) -> Action {
+    Action::FormKey(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 /// The default bindings.

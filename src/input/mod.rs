@@ -107,7 +107,7 @@ impl KeyMap {
     }
 
     /// The action of a key in a mode. In search mode, printable characters not bound to
-    /// anything are typed into the query.
+    /// anything are typed into the query; in an edit form every unbound key goes to the form.
     pub fn resolve(&self, key: &KeyEvent, mode: Mode) -> Option<Action> {
         if let Some(b) = self
             .bindings
@@ -117,6 +117,8 @@ impl KeyMap {
             return Some(b.action.clone());
         }
         match (mode, key.code) {
+            // An open edit form takes every key not bound in its mode (typing, Enter, Esc…).
+            (Mode::Edit, _) => Some(Action::FormKey(*key)),
             (Mode::Search, KeyCode::Char(c))
                 if !key
                     .modifiers

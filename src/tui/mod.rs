@@ -5,19 +5,22 @@
 //! timeout, exits on SIGHUP / SIGTERM (flags checked every wake-up), and exits when the
 //! terminal fails a read, a write or a size query (a vanished TTY).
 
+mod effects;
 mod terminal;
+
+pub use effects::{DiskWatch, dispatch, flush, poll_disk, save, user_name};
 
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::app::{Action, Effect, State, update};
+use crate::app::{Action, Mode, State, update};
 use crate::domain::calendar::WorkCalendar;
 use crate::input::KeyMap;
 use crate::storage::Workspace;
@@ -26,6 +29,8 @@ use terminal::TerminalGuard;
 
 /// How long the loop sleeps waiting for input before checking the signal flags.
 const TICK: Duration = Duration::from_millis(250);
+/// How often the ledger files are checked for changes by other writers (on idle ticks).
+const DISK_POLL: Duration = Duration::from_secs(2);
 
 /// Open the interactive app on a loaded workspace; returns when the user quits, a
 /// terminating signal arrives or the terminal goes away.
@@ -42,7 +47,9 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
             broken.message
         ));
     }
+    let author = workspace.config.author.clone();
     let mut state = State::with_calendar(workspace, calendar, today);
+    state.edit.user = user_name(author.as_deref());
     if state.catalog.config.demo {
         messages.push(
             "这是演示数据。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份"
@@ -114,6 +121,9 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let input = spawn_reader();
     let mut dirty = true;
+    let mut last_poll = Instant::now();
+    // Files are read in full at least every 30 s (15 polls), else only when they look changed.
+    let mut watch = DiskWatch::new(15);
     while !stop.load(Ordering::Relaxed) {
         if dirty {
             // A failed write means the terminal is gone: stop rather than spin.
@@ -128,6 +138,16 @@ fn event_loop(
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 // A hung-up terminal answers every ioctl with EIO: leave instead of waiting.
                 ratatui::crossterm::terminal::size().context("终端已断开")?;
+                if last_poll.elapsed() >= DISK_POLL {
+                    last_poll = Instant::now();
+                    for action in watch.poll(state) {
+                        stamp(state);
+                        dirty = true;
+                        if dispatch(state, action, today) {
+                            return Ok(());
+                        }
+                    }
+                }
                 continue;
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("终端已断开"),
@@ -137,6 +157,7 @@ fn event_loop(
                 state.message = None;
                 keys.resolve(&key, state.mode())
             }
+            Event::Paste(text) if state.mode() == Mode::Edit => Some(Action::FormPaste(text)),
             Event::Paste(text) => Some(Action::SearchInsert(text)),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
@@ -145,15 +166,22 @@ fn event_loop(
         let Some(action) = action else {
             continue;
         };
-        for effect in update(state, action, today) {
-            match effect {
-                Effect::Quit => return Ok(()),
-                Effect::SaveLedger(_) => {}
-            }
+        stamp(state);
+        // Saves happen here, before the next frame shows the edit as saved.
+        if dispatch(state, action, today) {
+            return Ok(());
         }
         if let Some(limit) = ui::scroll_limit(state, keys) {
             state.clamp_scroll(limit);
         }
     }
+    // SIGHUP / SIGTERM: every acknowledged edit is already on disk; retry any failed save.
+    flush(state, today);
     Ok(())
+}
+
+/// Give the update the time of day for audit entries (the date stays the app's today).
+fn stamp(state: &mut State) {
+    let now = chrono::Local::now().time();
+    state.edit.clock = Some(chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now));
 }

@@ -261,7 +261,9 @@ fn records_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
                     "  {} {} {}:{} → {}",
                     h.at.format("%Y-%m-%d %H:%M"),
                     h.author,
-                    h.field,
+                    crate::domain::edit::Field::from_key(&h.field)
+                        .map(|f| f.label())
+                        .unwrap_or(&h.field),
                     h.from,
                     h.to
                 ))

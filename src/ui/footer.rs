@@ -33,14 +33,33 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, keys: &KeyMap, theme: 
         spans.push(Span::styled(shown, theme.alert()));
         spans.push(Span::raw("  "));
     }
-    for (key, label) in keys.footer(mode) {
-        let piece = width(&key) + width(&label) + 2;
-        if used + piece > cols {
+    let all = keys.footer(mode);
+    let piece_width = |(key, label): &(String, String)| width(key) + width(label) + 2;
+    // The last two (help, quit) are kept whenever the others do not all fit.
+    let tail = all.len().saturating_sub(2);
+    let reserved: usize = if used + all.iter().map(piece_width).sum::<usize>() > cols {
+        all[tail..].iter().map(piece_width).sum()
+    } else {
+        0
+    };
+    let mut budget = cols.saturating_sub(reserved);
+    let mut shown: Vec<&(String, String)> = Vec::new();
+    for (i, entry) in all.iter().enumerate() {
+        if i == tail {
+            budget = cols;
+        }
+        if used + piece_width(entry) > budget {
+            if i < tail {
+                continue;
+            }
             break;
         }
-        used += piece;
+        used += piece_width(entry);
+        shown.push(entry);
+    }
+    for (key, label) in shown {
         spans.push(Span::styled(
-            crate::text::sanitize(&key).into_owned(),
+            crate::text::sanitize(key).into_owned(),
             theme.key(),
         ));
         // A label starting with "-" continues the key ("1" + "-4 颜色" = "1-4 颜色").

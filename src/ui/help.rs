@@ -29,6 +29,11 @@ pub fn lines(keys: &KeyMap, theme: &Theme) -> Vec<Line<'static>> {
                 "  其他字符直接输入;可输入拼音首字母(zhjz)或全拼(zhihuijiaozheng)",
             ));
         }
+        if mode == Mode::Edit {
+            for note in crate::ui::edit::FORM_HELP {
+                out.push(Line::raw(format!("  {note}")));
+            }
+        }
     }
     out
 }

@@ -6,6 +6,7 @@
 mod cells;
 mod columns;
 mod detail;
+pub mod edit;
 mod filter_menu;
 mod footer;
 mod groups;
@@ -64,6 +65,12 @@ pub fn draw(frame: &mut Frame, state: &State, keys: &KeyMap, theme: &Theme) {
             filter_menu::draw(frame, body, state, *cursor, theme)
         }
         None => {}
+    }
+    if let Some(open) = &state.edit.form {
+        edit::render_form(frame, body, &open.form, theme);
+    }
+    if let Some(resolver) = &state.edit.conflicts {
+        edit::render_conflicts(frame, body, resolver, theme);
     }
 }
 

@@ -17,6 +17,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = view.focus == Pane::Table;
     let title = if view.rows.is_empty() {
         " 没有符合条件的事项(按 c 清除筛选) ".to_string()
+    } else if !state.edit.marks.is_empty() {
+        format!(
+            " {}/{} · 已标记 {} 项 ",
+            view.selected + 1,
+            view.rows.len(),
+            state.edit.marks.len()
+        )
     } else {
         format!(" {}/{} ", view.selected + 1, view.rows.len())
     };
@@ -65,6 +72,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                             fit(super::theme::Theme::chip_text(colour), w),
                             theme.chip(colour),
                         ))
+                    }
+                    Column::Number if marked(state, entry) => {
+                        Cell::from(plain(&format!("✓{}", item.number), w, theme.matched()))
                     }
                     Column::Number => Cell::from(plain(&item.number, w, style)),
                     Column::Title => {
@@ -128,4 +138,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut table_state = TableState::default()
         .with_selected((!view.rows.is_empty()).then(|| view.selected.saturating_sub(offset)));
     frame.render_stateful_widget(table, inner, &mut table_state);
+}
+
+/// Whether the entry's item is marked for a bulk edit (shown as ✓ before its number).
+fn marked(state: &State, entry: &crate::app::Entry) -> bool {
+    !state.edit.marks.is_empty()
+        && state.edit.marks.contains(&crate::app::edit::Target::new(
+            &state.catalog.ledger(entry).id,
+            &state.catalog.item(entry).id,
+        ))
 }

@@ -1,0 +1,354 @@
+//! The editing actions of the app's pure update: open a form, route keys into it, apply
+//! and undo edits in memory, and ask the loop to save. A save's outcome and a change made
+//! by another writer come back as actions too; the view keeps its place through both.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::{DiskChange, SaveReport};
+use super::{EditForm, EditKind, FormContext, FormEvent, OpenForm, Target, conflict_entries};
+use crate::app::{Action, Catalog, Effect, Mode, Screen, State};
+use crate::storage::Workspace;
+
+/// The suffix of the status line while a save is under way.
+const SAVING: &str = " · 保存中…";
+
+/// Handle the editing actions; any other action is handed back untouched.
+pub fn update_edit(
+    state: &mut State,
+    action: Action,
+    today: NaiveDate,
+) -> Result<Vec<Effect>, Action> {
+    let at = today.and_time(state.edit.clock.unwrap_or(NaiveTime::MIN));
+    let browsing = matches!(state.mode(), Mode::Browse | Mode::Detail);
+    Ok(match action {
+        Action::Edit(kind) if browsing => open_form(state, kind, today),
+        Action::ToggleMark if state.mode() == Mode::Browse => toggle_mark(state),
+        Action::Back if state.mode() == Mode::Browse && !state.edit.marks.is_empty() => {
+            state.edit.marks.clear();
+            state.message = Some("已取消全部标记".to_string());
+            Vec::new()
+        }
+        Action::Undo if browsing => replay(state, at, true),
+        Action::Redo if browsing => replay(state, at, false),
+        Action::FormKey(key) => form_key(state, &key, at),
+        Action::FormPaste(text) => {
+            state.edit.form_paste(&text);
+            Vec::new()
+        }
+        Action::Saved(report) => saved(state, *report),
+        Action::DiskChanged(change) => disk_changed(state, *change),
+        other => return Err(other),
+    })
+}
+
+/// The item under the cursor (table) or shown (detail).
+pub fn selected_target(state: &State) -> Option<Target> {
+    let entry = match state.screen {
+        Screen::Detail { entry, .. } => Some(entry),
+        Screen::Browse => state.view.selected_entry(),
+    }?;
+    target_of(&state.catalog, entry as usize)
+}
+
+fn target_of(catalog: &Catalog, entry: usize) -> Option<Target> {
+    let e = catalog.entries.get(entry)?;
+    let ledger = &catalog.ledgers.get(e.ledger)?.ledger;
+    let item = ledger.items.get(e.item)?;
+    Some(Target::new(&ledger.id, &item.id))
+}
+
+fn entry_of(catalog: &Catalog, target: &Target) -> Option<usize> {
+    catalog.entries.iter().position(|e| {
+        let ledger = &catalog.ledgers[e.ledger].ledger;
+        ledger.id == target.ledger_id && ledger.items[e.item].id == target.item_id
+    })
+}
+
+/// Every unit the workspace knows: the configured ones and those named by items.
+fn known_units(catalog: &Catalog) -> Vec<String> {
+    let mut units: Vec<String> = catalog
+        .config
+        .units
+        .iter()
+        .chain(catalog.units.iter())
+        .cloned()
+        .collect();
+    units.sort();
+    units.dedup();
+    units
+}
+
+fn open_form(state: &mut State, kind: EditKind, today: NaiveDate) -> Vec<Effect> {
+    let targets = state.edit.targets(selected_target(state));
+    let Some(first) = targets.first() else {
+        state.message = Some("没有选中的事项".to_string());
+        return Vec::new();
+    };
+    let catalog = &state.catalog;
+    let units = known_units(catalog);
+    let user = state.edit.who().to_string();
+    let opened = match (targets.len(), entry_of(catalog, first)) {
+        (1, Some(index)) => {
+            let entry = &catalog.entries[index];
+            let ctx = FormContext::for_item(
+                catalog.ledger(entry),
+                catalog.item(entry),
+                entry.colour(),
+                today,
+                &user,
+                &units,
+            );
+            EditForm::open(kind, &ctx)
+        }
+        (n, Some(index)) => {
+            let base_year = catalog.ledger(&catalog.entries[index]).base_year;
+            let ctx = FormContext::for_selection(n, base_year, today, &user, &units);
+            EditForm::open(kind, &ctx)
+        }
+        (_, None) => Err("选中的事项已不存在".to_string()),
+    };
+    match opened {
+        Ok(form) => state.edit.form = Some(OpenForm { form, targets }),
+        Err(message) => state.message = Some(message),
+    }
+    Vec::new()
+}
+
+fn toggle_mark(state: &mut State) -> Vec<Effect> {
+    if let Some(target) = selected_target(state) {
+        state.edit.toggle_mark(target);
+        state.message = Some(match state.edit.marks.len() {
+            0 => "已取消全部标记".to_string(),
+            n => format!("已标记 {n} 项(批量改状态/单位/时限)"),
+        });
+        state.view.move_by(1);
+    }
+    Vec::new()
+}
+
+fn form_key(
+    state: &mut State,
+    key: &ratatui::crossterm::event::KeyEvent,
+    at: NaiveDateTime,
+) -> Vec<Effect> {
+    if state.edit.conflicts.is_some() {
+        let saved = state.edit.conflict_key(key, &mut state.catalog.ledgers, at);
+        if state.edit.conflicts.is_some() {
+            return Vec::new();
+        }
+        return match saved {
+            Some(ids) => changed(state, &ids, "已按选择保留我的修改".to_string()),
+            None => {
+                state.message = Some("已保留他人的修改".to_string());
+                Vec::new()
+            }
+        };
+    }
+    match state.edit.form_key(key, &mut state.catalog.ledgers, at) {
+        FormEvent::Editing => Vec::new(),
+        FormEvent::Cancelled => {
+            state.message = None;
+            Vec::new()
+        }
+        FormEvent::Applied { label, ledger_ids } => changed(state, &ledger_ids, label),
+    }
+}
+
+fn replay(state: &mut State, at: NaiveDateTime, backwards: bool) -> Vec<Effect> {
+    let verb = if backwards { "撤销" } else { "重做" };
+    let replay = if backwards {
+        state.edit.undo(&mut state.catalog.ledgers, at)
+    } else {
+        state.edit.redo(&mut state.catalog.ledgers, at)
+    };
+    let Some(r) = replay else {
+        state.message = Some(format!("没有可{verb}的修改"));
+        return Vec::new();
+    };
+    let mut note = format!("已{verb}:{}", r.label);
+    if let Some((_, c)) = r.conflicts.first() {
+        note = format!(
+            "{note};{}已被他人改为“{}”,未{verb}",
+            c.field.label(),
+            crate::text::truncate(&c.found, 20)
+        );
+    }
+    if !r.missing.is_empty() {
+        note.push_str(&format!(";{} 个事项已被删除", r.missing.len()));
+    }
+    changed(state, &r.ledger_ids, note)
+}
+
+/// Ledgers changed in memory: reassess their items, keep the view's place, save them.
+fn changed(state: &mut State, ledger_ids: &[String], label: String) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for id in ledger_ids {
+        if let Some(index) = state
+            .catalog
+            .ledgers
+            .iter()
+            .position(|l| &l.ledger.id == id)
+        {
+            reassess_ledger(&mut state.catalog, index);
+            effects.push(Effect::SaveLedger(index));
+        }
+    }
+    state.rebuild_view();
+    state.message = Some(if effects.is_empty() {
+        label
+    } else {
+        format!("{label}{SAVING}")
+    });
+    effects
+}
+
+fn reassess_ledger(catalog: &mut Catalog, ledger: usize) {
+    let entries: Vec<usize> = (0..catalog.entries.len())
+        .filter(|&i| catalog.entries[i].ledger == ledger)
+        .collect();
+    for i in entries {
+        catalog.reassess(i);
+    }
+}
+
+fn saved(state: &mut State, report: SaveReport) -> Vec<Effect> {
+    let Some(index) = state
+        .catalog
+        .ledgers
+        .iter()
+        .position(|l| l.ledger.id == report.ledger_id)
+    else {
+        return Vec::new();
+    };
+    match report.result {
+        Err(e) => {
+            state.message = Some(format!("保存失败:{e};修改尚未写入磁盘,稍后再试或按 u 撤销"));
+        }
+        Ok(outcome) => {
+            let mine = &state.catalog.ledgers[index].ledger;
+            let conflicts = conflict_entries(&outcome.conflicts, mine, &outcome.loaded.ledger);
+            state.catalog.ledgers[index] = outcome.loaded;
+            state.edit.saved(&report.ledger_id);
+            if outcome.merged {
+                rebuild_catalog(state);
+            } else {
+                reassess_ledger(&mut state.catalog, index);
+                state.rebuild_view();
+            }
+            let saved = if outcome.merged {
+                "已保存(已合并他人的修改)"
+            } else {
+                "已保存"
+            };
+            // "状态改为已完成 · 保存中…" becomes "状态改为已完成 · 已保存".
+            let base = match state
+                .message
+                .as_deref()
+                .and_then(|m| m.strip_suffix(SAVING))
+            {
+                Some(label) => format!("{label} · {saved}"),
+                // The second ledger of a step that touched several: already said.
+                None => match state.message.take() {
+                    Some(said) if said.contains("已保存") => said,
+                    _ => saved.to_string(),
+                },
+            };
+            let kept_deleted = outcome
+                .conflicts
+                .iter()
+                .filter(|c| c.field == "(删除)")
+                .count();
+            let mut line = base;
+            if kept_deleted > 0 {
+                line.push_str(&format!(
+                    ";{kept_deleted} 个事项一方删除、一方修改,已保留(可在文件中核对)"
+                ));
+            }
+            if !conflicts.is_empty() {
+                line.push_str(&format!(";{} 处与他人的修改冲突,请选择", conflicts.len()));
+            }
+            state.message = Some(line);
+            if !conflicts.is_empty() {
+                state.edit.show_conflicts(conflicts);
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn disk_changed(state: &mut State, change: DiskChange) -> Vec<Effect> {
+    let Some(current) = state.catalog.ledgers.get(change.index) else {
+        return Vec::new();
+    };
+    match change.loaded {
+        Err(e) => state.message = Some(format!("他人修改的台账无法读取,未载入:{e}")),
+        Ok(_) if state.edit.base(&current.ledger.id).is_some() => {
+            // Unsaved changes here: saving merges theirs in.
+            return vec![Effect::SaveLedger(change.index)];
+        }
+        Ok(loaded) => {
+            state.catalog.ledgers[change.index] = loaded;
+            rebuild_catalog(state);
+            state.message = Some("已载入他人修改".to_string());
+        }
+    }
+    Vec::new()
+}
+
+/// Rebuild the catalogue after items may have been added, removed or changed by someone
+/// else, keeping the selection, the scroll, the detail shown, the filters and the search.
+pub fn rebuild_catalog(state: &mut State) {
+    let selected = selected_target(state);
+    let detail = match state.screen {
+        Screen::Detail { entry, scroll } => {
+            Some((target_of(&state.catalog, entry as usize), scroll))
+        }
+        Screen::Browse => None,
+    };
+    let scroll = state.view.scroll;
+    let unit_names: Vec<String> = state
+        .view
+        .filters
+        .units
+        .iter()
+        .filter_map(|&u| state.catalog.units.get(u as usize).cloned())
+        .collect();
+    let catalog = &mut state.catalog;
+    let workspace = Workspace {
+        dir: catalog.dir.clone(),
+        config: catalog.config.clone(),
+        ledgers: std::mem::take(&mut catalog.ledgers),
+        broken: std::mem::take(&mut catalog.broken),
+    };
+    let calendar = std::mem::take(&mut catalog.calendar);
+    state.catalog = Catalog::new(workspace, calendar, state.catalog.today);
+    state.view.filters.units = unit_names
+        .iter()
+        .filter_map(|n| state.catalog.units.iter().position(|u| u == n))
+        .map(|u| u as u32)
+        .collect();
+    if !state.search.query.trim().is_empty() {
+        state.search.result = None;
+        state.search.run(&state.catalog);
+    }
+    // The old entry numbers mean nothing now: select by item id.
+    state.view.rows.clear();
+    state.rebuild_view();
+    if let Some(pos) = selected
+        .and_then(|t| entry_of(&state.catalog, &t))
+        .and_then(|e| state.view.rows.iter().position(|&r| r as usize == e))
+    {
+        state.view.selected = pos;
+    }
+    state.view.scroll = scroll;
+    state.view.clamp();
+    if let Some((target, scroll)) = detail {
+        state.screen = match target.and_then(|t| entry_of(&state.catalog, &t)) {
+            Some(entry) => Screen::Detail {
+                entry: entry as u32,
+                scroll,
+            },
+            None => Screen::Browse,
+        };
+    }
+}

@@ -1,0 +1,6 @@
+//! Tests of the editing state machines.
+
+mod forms;
+mod history;
+mod input;
+mod support;

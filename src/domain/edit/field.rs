@@ -1,0 +1,210 @@
+//! The fields an edit can touch, compared, copied and shown one at a time.
+
+use super::super::item::Item;
+
+/// A group of item fields that an edit changes together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// Status with its suspend reason and done date.
+    Status,
+    /// The deadline text.
+    Deadline,
+    /// The responsible units.
+    Units,
+    /// The progress log (append-only list).
+    Progress,
+    /// Sub-measures and their done flags.
+    SubMeasures,
+    /// Milestones marked met (list).
+    Milestones,
+    /// Notices issued (append-only list).
+    Notices,
+    /// Extensions (append-only list).
+    Extensions,
+    /// The manual raise.
+    Raise,
+    /// The overdue explanation.
+    Explanation,
+    /// The acceptance.
+    Acceptance,
+}
+
+impl Field {
+    /// Every editable field.
+    pub const ALL: [Field; 11] = [
+        Field::Status,
+        Field::Deadline,
+        Field::Units,
+        Field::Progress,
+        Field::SubMeasures,
+        Field::Milestones,
+        Field::Notices,
+        Field::Extensions,
+        Field::Raise,
+        Field::Explanation,
+        Field::Acceptance,
+    ];
+
+    /// The key used in audit entries and conflict reports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Status => "status",
+            Field::Deadline => "deadline",
+            Field::Units => "units",
+            Field::Progress => "progress",
+            Field::SubMeasures => "sub_measures",
+            Field::Milestones => "milestones",
+            Field::Notices => "notices",
+            Field::Extensions => "extension",
+            Field::Raise => "raise",
+            Field::Explanation => "explanation",
+            Field::Acceptance => "acceptance",
+        }
+    }
+
+    /// The field an audit entry's key names.
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// The Chinese name shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Status => "状态",
+            Field::Deadline => "完成时限",
+            Field::Units => "责任单位",
+            Field::Progress => "进展",
+            Field::SubMeasures => "分项措施",
+            Field::Milestones => "节点",
+            Field::Notices => "通知单",
+            Field::Extensions => "延期",
+            Field::Raise => "手动升色",
+            Field::Explanation => "逾期说明",
+            Field::Acceptance => "验收",
+        }
+    }
+
+    /// Whether the field is a list whose entries are added and removed one by one
+    /// (so two people can add entries at once without a conflict).
+    pub fn is_list(self) -> bool {
+        matches!(
+            self,
+            Field::Progress | Field::Milestones | Field::Notices | Field::Extensions
+        )
+    }
+
+    /// Whether `a` and `b` hold the same value of this field.
+    pub fn same(self, a: &Item, b: &Item) -> bool {
+        match self {
+            Field::Status => {
+                a.status == b.status
+                    && a.suspend_reason == b.suspend_reason
+                    && a.done_on == b.done_on
+            }
+            Field::Deadline => a.deadline == b.deadline,
+            Field::Units => a.units == b.units,
+            Field::Progress => a.progress == b.progress,
+            Field::SubMeasures => a.sub_measures == b.sub_measures,
+            Field::Milestones => a.milestones_met == b.milestones_met,
+            Field::Notices => a.notices == b.notices,
+            Field::Extensions => a.extensions == b.extensions,
+            Field::Raise => a.raised == b.raised,
+            Field::Explanation => a.overdue_explanation == b.overdue_explanation,
+            Field::Acceptance => a.acceptance == b.acceptance,
+        }
+    }
+
+    /// Copy this field's value from `src` into `dst`.
+    pub fn copy(self, dst: &mut Item, src: &Item) {
+        match self {
+            Field::Status => {
+                dst.status = src.status;
+                dst.suspend_reason = src.suspend_reason.clone();
+                dst.done_on = src.done_on;
+            }
+            Field::Deadline => dst.deadline = src.deadline.clone(),
+            Field::Units => dst.units = src.units.clone(),
+            Field::Progress => dst.progress = src.progress.clone(),
+            Field::SubMeasures => dst.sub_measures = src.sub_measures.clone(),
+            Field::Milestones => dst.milestones_met = src.milestones_met.clone(),
+            Field::Notices => dst.notices = src.notices.clone(),
+            Field::Extensions => dst.extensions = src.extensions.clone(),
+            Field::Raise => dst.raised = src.raised.clone(),
+            Field::Explanation => dst.overdue_explanation = src.overdue_explanation.clone(),
+            Field::Acceptance => dst.acceptance = src.acceptance.clone(),
+        }
+    }
+
+    /// The fields whose values differ between `a` and `b`.
+    pub fn changed(a: &Item, b: &Item) -> Vec<Field> {
+        Field::ALL.into_iter().filter(|f| !f.same(a, b)).collect()
+    }
+
+    /// The field's value in words (for audit entries and conflict popups).
+    pub fn display(self, item: &Item) -> String {
+        match self {
+            Field::Status => match (&item.suspend_reason, item.status) {
+                (Some(r), crate::domain::Status::Suspended) => format!("暂缓({r})"),
+                (_, s) => s.label().to_string(),
+            },
+            Field::Deadline => item.deadline.clone(),
+            Field::Units => item.units.join("、"),
+            Field::Progress => item
+                .progress
+                .last()
+                .map(|p| format!("{} {} {}", p.date, p.author, p.text))
+                .unwrap_or_default(),
+            Field::SubMeasures => item
+                .sub_measures
+                .iter()
+                .enumerate()
+                .map(|(i, m)| format!("{}{}", i + 1, if m.done { "✓" } else { "·" }))
+                .collect::<Vec<_>>()
+                .join(" "),
+            Field::Milestones => item
+                .milestones_met
+                .iter()
+                .map(|m| format!("{}@{}", m.index + 1, m.date))
+                .collect::<Vec<_>>()
+                .join(" "),
+            Field::Notices => item
+                .notices
+                .last()
+                .map(|n| format!("{} {} {}", n.kind.label(), n.date, n.recipient))
+                .unwrap_or_default(),
+            Field::Extensions => item
+                .extensions
+                .last()
+                .map(|e| format!("{} → {}", e.original, e.new_deadline))
+                .unwrap_or_else(|| item.deadline.clone()),
+            Field::Raise => item
+                .raised
+                .as_ref()
+                .map(|r| format!("{}({})", r.colour.label(), r.reason))
+                .unwrap_or_default(),
+            Field::Explanation => item.overdue_explanation.clone().unwrap_or_default(),
+            Field::Acceptance => item
+                .acceptance
+                .as_ref()
+                .map(|a| format!("{} {}", a.date, a.result))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Whether changes of this field are written to the item's audit history
+    /// (progress notes carry their own author and date; notices and milestones their date).
+    pub fn is_audited(self) -> bool {
+        matches!(
+            self,
+            Field::Status
+                | Field::Deadline
+                | Field::Units
+                | Field::Extensions
+                | Field::Raise
+                | Field::Acceptance
+                | Field::Explanation
+                | Field::SubMeasures
+                | Field::Milestones
+        )
+    }
+}

@@ -1,0 +1,5 @@
+//! Tests of the edits.
+
+mod apply;
+mod support;
+mod undo;
