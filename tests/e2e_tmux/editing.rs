@@ -30,7 +30,6 @@ pub fn wait_for_saved(session: &Session, what: &str) {
 }
 
 #[test]
-#[ignore = "needs the TUI editing of issue 5 (n / s / u / Ctrl-r), not yet on main"]
 fn a_note_typed_and_pasted_and_an_undone_status_survive_sighup() {
     let Some(mut session) = Session::start(80, 24) else {
         return;
@@ -99,7 +98,6 @@ fn a_note_typed_and_pasted_and_an_undone_status_survive_sighup() {
 }
 
 #[test]
-#[ignore = "needs the TUI editing of issue 5 (n), not yet on main"]
 fn closing_the_pane_mid_input_keeps_the_acknowledged_note_and_no_partial_file() {
     let Some(mut session) = Session::start(80, 24) else {
         return;
@@ -136,12 +134,15 @@ fn closing_the_pane_mid_input_keeps_the_acknowledged_note_and_no_partial_file() 
 }
 
 #[test]
-#[ignore = "needs the TUI editing of issue 5 (n / s / u / Ctrl-r), not yet on main"]
 fn edit_keys_show_in_the_footer_and_the_help() {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
     let pid = session.launch_duban();
+    // On demo data the first footer is a hint on starting a real workspace; any key (here
+    // `g`, to the top, where the selection already is) brings the key footer.
+    session.wait_for_text("237项");
+    session.keys(&["g"]);
     session.wait_until("the edit keys in the footer", |s| {
         let footer = last_line(s).unwrap_or_default();
         ["s 状态", "n 进展", "u 撤销"]

@@ -24,7 +24,6 @@ fn form_item(screen: &str, form: &str) -> (String, String) {
 }
 
 #[test]
-#[ignore = "needs the TUI editing of issue 5 (n, reload of changed files), not yet on main"]
 fn another_writer_s_note_arrives_while_typing_and_both_notes_are_kept() {
     let Some(mut session) = Session::start(80, 24) else {
         return;
