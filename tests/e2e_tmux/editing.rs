@@ -8,17 +8,15 @@ use super::driver::{Session, last_line};
 use super::process::{signal, wait_for_exit};
 use super::screen::header_date;
 
-/// The digit that picks `status` in the status picker on screen.
-fn picker_digit(screen: &str, status: Status) -> String {
-    screen
-        .lines()
-        .find_map(|line| {
-            let (_, rest) = line.split_once(status.label())?;
-            let before = line[..line.len() - rest.len() - status.label().len()].trim_end();
-            let digit = before.chars().last()?;
-            digit.is_ascii_digit().then(|| digit.to_string())
-        })
-        .unwrap_or_else(|| panic!("no {} in the picker:\n{screen}", status.label()))
+/// The digit that picks `status` in the status picker on screen, once it is drawn.
+fn picker_digit(screen: &str, status: Status) -> Option<String> {
+    screen.lines().find_map(|line| {
+        // `│ 3 已完成(待验收)` or `│▸2 推进中(当前)`; not a table row's `逾期119   推进中`.
+        let (before, _) = line.split_once(status.label())?;
+        let mut back = before.trim_end().chars().rev();
+        let (digit, mark) = (back.next()?, back.next()?);
+        (digit.is_ascii_digit() && matches!(mark, ' ' | '▸')).then(|| digit.to_string())
+    })
 }
 
 /// Wait until the footer acknowledges an edit: its message names the edit (`what`) and
@@ -75,8 +73,13 @@ fn a_note_typed_and_pasted_and_an_undone_status_survive_sighup() {
         Status::Done
     };
     session.keys(&["s"]);
-    let picker = session.wait_for_text("改状态");
-    session.keys(&[&picker_digit(&picker, target)]);
+    let picker = session.wait_until("the status picker", |s| {
+        picker_digit(s, target)
+            .map(|_| ())
+            .ok_or_else(|| format!("no {} to pick", target.label()))
+    });
+    let digit = picker_digit(&picker, target).expect("seen by the wait");
+    session.keys(&[&digit]);
     wait_for_saved(&session, "状态改为");
     assert_eq!(items_on_disk(&dir)[&key].status, target, "status saved");
     for (keys, marker, status) in [
