@@ -7,20 +7,19 @@ use super::disk::{cli_list, item_with_note, record_of};
 use super::driver::Session;
 use super::editing::wait_for_saved;
 
-/// (number, title) of the item an edit form is about, from its title `添加进展 · 3 标题`.
-fn form_item(screen: &str, form: &str) -> (String, String) {
+/// (number, title) of the item an edit form is about, from its title line
+/// `┌ 添加进展 · 3 标题 ──┐`, once that line is drawn whole.
+fn form_item(screen: &str, form: &str) -> Option<(String, String)> {
     let line = screen
         .lines()
-        .find_map(|l| l.split_once(&format!("{form} · ")).map(|(_, rest)| rest))
-        .unwrap_or_else(|| panic!("no {form} form:\n{screen}"));
+        .find_map(|l| l.split_once(&format!("{form} · ")).map(|(_, rest)| rest))?;
+    if !line.contains('┐') {
+        return None;
+    }
     let mut words = line.split_whitespace();
-    let number = words.next().expect("a number").to_string();
-    let title = words
-        .next()
-        .expect("a title")
-        .trim_end_matches('─')
-        .to_string();
-    (number, title)
+    let number = words.next()?.to_string();
+    let title = words.next()?.trim_end_matches('─').to_string();
+    Some((number, title))
 }
 
 #[test]
@@ -32,7 +31,12 @@ fn another_writer_s_note_arrives_while_typing_and_both_notes_are_kept() {
     let pid = session.launch_duban();
     session.wait_for_text("蓝");
     session.keys(&["n"]);
-    let (number, title) = form_item(&session.wait_for_text("添加进展"), "添加进展");
+    let form = session.wait_until("the note form", |s| {
+        form_item(s, "添加进展")
+            .map(|_| ())
+            .ok_or_else(|| "no whole form title".to_string())
+    });
+    let (number, title) = form_item(&form, "添加进展").expect("seen by the wait");
     let mine = record_of(&dir, &number, &title);
     session.type_text("本人进展尚在输入");
     session.wait_for_text("本人进展尚在输入");
