@@ -17,6 +17,8 @@ mod escape_key;
 mod lifecycle;
 #[path = "e2e_tmux/navigation.rs"]
 mod navigation;
+#[path = "e2e_tmux/popups.rs"]
+mod popups;
 #[path = "e2e_tmux/process.rs"]
 mod process;
 #[path = "e2e_tmux/screen.rs"]

@@ -107,3 +107,51 @@ pub fn position_after(screen: &str, needle: &str) -> Option<(usize, usize)> {
             Some((line[..start + needle.len()].width(), row))
         })
 }
+
+/// The character that starts at display column `col` of `line`: `None` past the end or
+/// when `col` is the right half of a wide character (hidden under it).
+pub fn char_at(line: &str, col: usize) -> Option<char> {
+    let mut at = 0;
+    for c in line.chars() {
+        if at == col {
+            return Some(c);
+        }
+        at += c.to_string().width();
+        if at > col {
+            return None;
+        }
+    }
+    None
+}
+
+/// The popup whose title holds `title` has its whole left border: `┌`, then `│` on every
+/// row, then `└`, all in one column — the column of its bottom-left corner.
+pub fn popup_left_border(screen: &str, title: &str) -> Result<(), String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let (top, title_col) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(row, l)| l.find(title).map(|i| (row, l[..i].width())))
+        .ok_or_else(|| format!("no popup titled {title:?}"))?;
+    let (bottom, col) = lines
+        .iter()
+        .enumerate()
+        .skip(top + 1)
+        .find_map(|(row, line)| {
+            let col = (1..title_col)
+                .rev()
+                .find(|&c| char_at(line, c) == Some('└'))?;
+            (char_at(line, col + 1) == Some('─')).then_some((row, col))
+        })
+        .ok_or_else(|| format!("no bottom border under {title:?}"))?;
+    for (row, line) in lines.iter().enumerate().take(bottom).skip(top) {
+        let expected = if row == top { '┌' } else { '│' };
+        if char_at(line, col) != Some(expected) {
+            return Err(format!(
+                "row {row} has {:?} at column {col}, not {expected:?}: {line:?}",
+                char_at(line, col)
+            ));
+        }
+    }
+    Ok(())
+}
