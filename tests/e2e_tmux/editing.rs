@@ -5,7 +5,7 @@ use duban::domain::Status;
 
 use super::disk::{file_names, item_with_note, items_on_disk};
 use super::driver::{Session, last_line};
-use super::process::{signal, wait_for_exit};
+use super::process::{is_running, signal, wait_for_exit};
 use super::screen::header_date;
 
 /// The digit that picks `status` in the status picker on screen, once it is drawn.
@@ -171,5 +171,39 @@ fn edit_keys_show_in_the_footer_and_the_help() {
     assert!(missing.is_empty(), "help lacks {missing:?}:\n{screen}");
     session.keys(&["Escape"]);
     session.wait_for_gone("帮助 · 按键");
+    session.quit(pid);
+}
+
+#[test]
+fn a_note_form_survives_resizing_with_its_text_and_caret() {
+    let Some(mut session) = Session::start(80, 24) else {
+        return;
+    };
+    let dir = session.workspace.path().to_path_buf();
+    let pid = session.launch_duban();
+    session.wait_for_text("237项");
+    session.keys(&["n"]);
+    session.wait_for_text("添加进展");
+    session.type_text("缩放窗口时的进展");
+    session.wait_for_caret_after("缩放窗口时的进展");
+    for (width, height) in [(40, 10), (12, 4), (1, 1), (100, 30), (80, 24)] {
+        session.tmux(&[
+            "resize-window",
+            "-t",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+        session.wait_for(&format!("a {width}×{height} screen"), |s| {
+            s.lines().count() == height
+        });
+        assert!(is_running(pid), "duban died at {width}×{height}");
+    }
+    session.wait_for_caret_after("缩放窗口时的进展");
+    session.keys(&["Enter"]);
+    wait_for_saved(&session, "添加进展");
+    item_with_note(&dir, "缩放窗口时的进展");
     session.quit(pid);
 }
