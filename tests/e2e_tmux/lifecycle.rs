@@ -2,21 +2,41 @@
 
 use rstest::rstest;
 
+use super::disk::items_on_disk;
 use super::driver::Session;
 use super::process::{signal, wait_for_exit};
 
+/// SIGHUP or SIGTERM, while browsing or with a half-typed note open: duban exits, the
+/// terminal is as it was, and nothing unsaved reaches the disk.
 #[rstest]
-#[case::hangup("HUP")]
-#[case::terminate("TERM")]
-fn a_terminating_signal_exits_and_restores_the_terminal(#[case] name: &str) {
+#[case::hangup_browsing("HUP", &[], "")]
+#[case::terminate_browsing("TERM", &[], "")]
+#[case::hangup_in_a_note("HUP", &["n"], "挂断时尚未保存")]
+#[case::terminate_in_search("TERM", &["/"], "zhjz")]
+fn a_terminating_signal_exits_and_restores_the_terminal(
+    #[case] name: &str,
+    #[case] keys: &[&str],
+    #[case] typed: &str,
+) {
     let Some(mut session) = Session::start(80, 24) else {
         return;
     };
+    let before = items_on_disk(session.workspace.path());
     let pid = session.launch_duban();
-    session.wait_for_text("蓝");
+    session.wait_for_text("237项");
+    session.keys(keys);
+    if !typed.is_empty() {
+        session.type_text(typed);
+        session.wait_for_caret_after(typed);
+    }
     signal(pid, name);
     wait_for_exit(pid, &format!("SIG{name}"));
     session.assert_shell_sane();
+    assert_eq!(
+        items_on_disk(session.workspace.path()),
+        before,
+        "nothing saved"
+    );
 }
 
 /// The terminal goes away under duban: its pane is closed while another pane keeps the
