@@ -291,11 +291,12 @@ fn notes_and_status_changes_reach_the_disk_with_author_and_audit() {
     let suspended = &ledger.items[1];
     assert_eq!(suspended.status, Status::Suspended);
     assert_eq!(suspended.suspend_reason.as_deref(), Some("待省厅政策"));
-    let audit = suspended.history.last().expect("an audit entry");
-    assert_eq!(
-        (audit.field.as_str(), audit.from.as_str()),
-        ("status", "not-started")
-    );
+    let audit = suspended
+        .history
+        .iter()
+        .find(|a| a.field == "status")
+        .expect("a status audit entry");
+    assert_eq!(audit.from, Status::NotStarted.label());
     assert_eq!(
         audit.author, "测试员",
         "login name when no --author and no config author"
@@ -312,6 +313,7 @@ fn notes_and_status_changes_reach_the_disk_with_author_and_audit() {
 #[case::empty_note(&["note", "t", "1", "  "], "进展内容为空")]
 #[case::unknown_status(&["status", "t", "1", "finished"], "finished")]
 #[case::suspend_without_reason(&["status", "t", "1", "suspended"], "--reason")]
+#[case::future_note_date(&["--today", TODAY, "note", "t", "1", "x", "--date", "2023-07-01"], "2023-07-01")]
 #[case::unknown_item_status(&["status", "t", "42", "done"], "42")]
 fn bad_input_is_one_line_non_zero_and_writes_nothing(#[case] args: &[&str], #[case] names: &str) {
     let (_tmp, dir) = handmade();
@@ -461,4 +463,17 @@ fn gen_is_deterministic_for_a_seed_and_refuses_a_non_empty_folder() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_status_that_is_already_set_changes_nothing_and_succeeds() {
+    let (_tmp, dir) = handmade();
+    let before = snapshot(&dir);
+    let out = duban(&dir)
+        .args(["status", "t", "1", "in-progress"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("未写入"));
+    assert_eq!(snapshot(&dir), before);
 }

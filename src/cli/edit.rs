@@ -4,6 +4,9 @@ use std::path::Path;
 
 use super::context::CliError;
 use crate::domain::ids::validate_file_id;
+use chrono::NaiveDateTime;
+
+use crate::domain::edit::{Edit, EditError, ItemChange, apply};
 use crate::domain::{Item, Ledger};
 use crate::storage::{LEDGER_DIR, ledger_path};
 use crate::text::sanitize;
@@ -52,13 +55,63 @@ pub fn find_item<'a>(ledger: &'a mut Ledger, item_id: &str) -> Result<&'a mut It
         .expect("the item was found just above"))
 }
 
+/// Apply one domain edit to item `item_id` of the ledger under its lock (fresh read → apply →
+/// atomic save), as `who` at `at`, with the same validation and audit entries as the TUI.
+/// `Ok(None)` when the edit would change nothing (nothing is written).
+pub fn apply_edit(
+    dir: &Path,
+    ledger_id: &str,
+    item_id: &str,
+    backups: usize,
+    edit: &Edit,
+    who: &str,
+    at: NaiveDateTime,
+) -> Result<Option<ItemChange>, CliError> {
+    let outcome = update(dir, ledger_id, backups, |ledger| {
+        let item = find_item(ledger, item_id)?;
+        apply(item, edit, who, at).map_err(|e| match e {
+            // Nothing would change: abort the update so the file is not rewritten.
+            EditError::NoChange(why) => Abort::NoChange(why),
+            e => Abort::Refused(CliError::new(format!("{}:{e}", edit.describe()))),
+        })
+    });
+    match outcome {
+        Ok(change) => Ok(Some(change)),
+        Err(Abort::NoChange(why)) => {
+            outln!("{}(未写入)", sanitize(&why));
+            Ok(None)
+        }
+        Err(Abort::Refused(e)) => Err(e),
+    }
+}
+
+/// Why an edit under the lock stopped without saving.
+enum Abort {
+    /// The edit would change nothing.
+    NoChange(String),
+    /// Refused (bad input, unknown item, unreadable file).
+    Refused(CliError),
+}
+
+impl From<CliError> for Abort {
+    fn from(e: CliError) -> Self {
+        Abort::Refused(e)
+    }
+}
+
+impl From<crate::storage::StorageError> for Abort {
+    fn from(e: crate::storage::StorageError) -> Self {
+        Abort::Refused(e.into())
+    }
+}
+
 /// Lock the ledger, read it fresh, apply `edit`, save atomically; nothing is written on error.
-pub fn update<T>(
+pub fn update<T, E: From<crate::storage::StorageError>>(
     dir: &Path,
     ledger_id: &str,
     backups: usize,
-    edit: impl FnOnce(&mut Ledger) -> Result<T, CliError>,
-) -> Result<T, CliError> {
+    edit: impl FnOnce(&mut Ledger) -> Result<T, E>,
+) -> Result<T, E> {
     crate::storage::update_ledger(dir, ledger_id, backups, edit)
 }
 

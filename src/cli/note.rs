@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::context::{CliError, Globals, parse_date, resolve_author};
 use super::edit;
-use crate::domain::ProgressEntry;
+use crate::domain::edit::Edit;
 use crate::text::sanitize;
 
 /// Arguments of `duban note`.
@@ -39,22 +39,30 @@ pub fn run(globals: &Globals, args: &NoteArgs) -> Result<ExitCode, CliError> {
         .transpose()?;
     let (dir, config) = globals.open_config()?;
     edit::require_ledger(&dir, &args.ledger)?;
-    let entry = ProgressEntry {
-        date: date.unwrap_or_else(|| globals.today_for(Some(&config))),
-        author: resolve_author(args.author.as_deref(), &config),
+    let author = resolve_author(args.author.as_deref(), &config);
+    let at = globals.now_for(Some(&config));
+    let date = date.unwrap_or(at.date());
+    let edit = Edit::AddNote {
+        date,
+        author: author.clone(),
         text: text.to_string(),
     };
-    let summary = format!(
-        "已记录进展:{} / {} {} {}",
-        sanitize(&args.ledger),
-        sanitize(&args.item),
-        entry.date,
-        sanitize(&entry.author)
-    );
-    edit::update(&dir, &args.ledger, config.backups, |ledger| {
-        edit::find_item(ledger, &args.item)?.progress.push(entry);
-        Ok(())
-    })?;
-    outln!("{summary}");
+    let done = edit::apply_edit(
+        &dir,
+        &args.ledger,
+        &args.item,
+        config.backups,
+        &edit,
+        &author,
+        at,
+    )?;
+    if done.is_some() {
+        outln!(
+            "已记录进展:{} / {} {date} {}",
+            sanitize(&args.ledger),
+            sanitize(&args.item),
+            sanitize(&author)
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,7 +6,8 @@ use clap::Args;
 
 use super::context::{CliError, Globals, resolve_author};
 use super::edit;
-use crate::domain::{AuditEntry, Item, Status};
+use crate::domain::Status;
+use crate::domain::edit::Edit;
 use crate::text::sanitize;
 
 /// Arguments of `duban status`.
@@ -53,54 +54,28 @@ pub fn run(globals: &Globals, args: &StatusArgs) -> Result<ExitCode, CliError> {
     edit::require_ledger(&dir, &args.ledger)?;
     let author = resolve_author(args.author.as_deref(), &config);
     let at = globals.now_for(Some(&config));
-    let changed = edit::update(&dir, &args.ledger, config.backups, |ledger| {
-        let item = edit::find_item(ledger, &args.item)?;
-        if item.status == status && status != Status::Suspended {
-            return Ok(None);
-        }
-        let from = item.status;
-        apply_status(item, status, reason, at.date());
-        item.history.push(AuditEntry {
-            at,
-            author: author.clone(),
-            field: "status".to_string(),
-            from: from.word().to_string(),
-            to: match reason {
-                Some(r) => format!("{} ({r})", status.word()),
-                None => status.word().to_string(),
-            },
-        });
-        Ok(Some(from))
-    })?;
-    match changed {
-        Some(from) => outln!(
+    let edit = Edit::SetStatus {
+        status,
+        reason: reason.map(str::to_string),
+    };
+    let change = edit::apply_edit(
+        &dir,
+        &args.ledger,
+        &args.item,
+        config.backups,
+        &edit,
+        &author,
+        at,
+    )?;
+    if let Some(change) = change {
+        outln!(
             "已修改状态:{} / {} {} → {}({})",
             sanitize(&args.ledger),
             sanitize(&args.item),
-            from.label(),
+            change.before.status.label(),
             status.label(),
             sanitize(&author)
-        ),
-        None => outln!(
-            "状态未变:{} / {} 已是 {}",
-            sanitize(&args.ledger),
-            sanitize(&args.item),
-            status.label()
-        ),
+        );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Set the status and the fields that go with it (suspension reason, day finished).
-fn apply_status(item: &mut Item, status: Status, reason: Option<&str>, today: chrono::NaiveDate) {
-    item.status = status;
-    item.suspend_reason = match status {
-        Status::Suspended => reason.map(str::to_string),
-        _ => None,
-    };
-    if status.is_finished() {
-        item.done_on.get_or_insert(today);
-    } else {
-        item.done_on = None;
-    }
 }
