@@ -57,11 +57,30 @@ fn target_of(catalog: &Catalog, entry: usize) -> Option<Target> {
     Some(Target::new(&ledger.id, &item.id))
 }
 
+/// The catalogue entry of an item. Entries run ledger by ledger in source order, so the
+/// entry is found by arithmetic (checked), with a scan as the fallback.
 fn entry_of(catalog: &Catalog, target: &Target) -> Option<usize> {
-    catalog.entries.iter().position(|e| {
-        let ledger = &catalog.ledgers[e.ledger].ledger;
-        ledger.id == target.ledger_id && ledger.items[e.item].id == target.item_id
-    })
+    let ledger = catalog
+        .ledgers
+        .iter()
+        .position(|l| l.ledger.id == target.ledger_id)?;
+    let item = catalog.ledgers[ledger]
+        .ledger
+        .items
+        .iter()
+        .position(|i| i.id == target.item_id)?;
+    let offset: usize = catalog.ledgers[..ledger]
+        .iter()
+        .map(|l| l.ledger.items.len())
+        .sum::<usize>()
+        + item;
+    match catalog.entries.get(offset) {
+        Some(e) if e.ledger == ledger && e.item == item => Some(offset),
+        _ => catalog
+            .entries
+            .iter()
+            .position(|e| e.ledger == ledger && e.item == item),
+    }
 }
 
 /// Every unit the workspace knows: the configured ones and those named by items.
@@ -137,7 +156,7 @@ fn form_key(
             return Vec::new();
         }
         return match saved {
-            Some(ids) => changed(state, &ids, "已按选择保留我的修改".to_string()),
+            Some(items) => changed(state, &items, "已按选择保留我的修改".to_string()),
             None => {
                 state.message = Some("已保留他人的修改".to_string());
                 Vec::new()
@@ -150,7 +169,7 @@ fn form_key(
             state.message = None;
             Vec::new()
         }
-        FormEvent::Applied { label, ledger_ids } => changed(state, &ledger_ids, label),
+        FormEvent::Applied { label, items, .. } => changed(state, &items, label),
     }
 }
 
@@ -176,39 +195,28 @@ fn replay(state: &mut State, at: NaiveDateTime, backwards: bool) -> Vec<Effect> 
     if !r.missing.is_empty() {
         note.push_str(&format!(";{} 个事项已被删除", r.missing.len()));
     }
-    changed(state, &r.ledger_ids, note)
+    changed(state, &r.items, note)
 }
 
-/// Ledgers changed in memory: reassess their items, keep the view's place, save them.
-fn changed(state: &mut State, ledger_ids: &[String], label: String) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for id in ledger_ids {
-        if let Some(index) = state
-            .catalog
-            .ledgers
-            .iter()
-            .position(|l| &l.ledger.id == id)
-        {
-            reassess_ledger(&mut state.catalog, index);
-            effects.push(Effect::SaveLedger(index));
+/// Items changed in memory: reassess them, keep the view's place, save their ledgers.
+fn changed(state: &mut State, items: &[Target], label: String) -> Vec<Effect> {
+    let mut ledgers: Vec<usize> = Vec::new();
+    for target in items {
+        if let Some(entry) = entry_of(&state.catalog, target) {
+            state.catalog.reassess(entry);
+            let ledger = state.catalog.entries[entry].ledger;
+            if !ledgers.contains(&ledger) {
+                ledgers.push(ledger);
+            }
         }
     }
     state.rebuild_view();
-    state.message = Some(if effects.is_empty() {
+    state.message = Some(if ledgers.is_empty() {
         label
     } else {
         format!("{label}{SAVING}")
     });
-    effects
-}
-
-fn reassess_ledger(catalog: &mut Catalog, ledger: usize) {
-    let entries: Vec<usize> = (0..catalog.entries.len())
-        .filter(|&i| catalog.entries[i].ledger == ledger)
-        .collect();
-    for i in entries {
-        catalog.reassess(i);
-    }
+    ledgers.into_iter().map(Effect::SaveLedger).collect()
 }
 
 fn saved(state: &mut State, report: SaveReport) -> Vec<Effect> {
@@ -229,11 +237,9 @@ fn saved(state: &mut State, report: SaveReport) -> Vec<Effect> {
             let conflicts = conflict_entries(&outcome.conflicts, mine, &outcome.loaded.ledger);
             state.catalog.ledgers[index] = outcome.loaded;
             state.edit.saved(&report.ledger_id);
+            // Not merged: the file now holds exactly what is shown, already assessed.
             if outcome.merged {
                 rebuild_catalog(state);
-            } else {
-                reassess_ledger(&mut state.catalog, index);
-                state.rebuild_view();
             }
             let saved = if outcome.merged {
                 "已保存(已合并他人的修改)"

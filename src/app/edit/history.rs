@@ -66,6 +66,14 @@ pub struct Step {
 }
 
 impl Step {
+    /// The items the step changed.
+    pub fn targets(&self) -> Vec<Target> {
+        self.changes
+            .iter()
+            .map(|c| Target::new(&c.ledger_id, &c.change.item_id))
+            .collect()
+    }
+
     /// The ledgers the step touched (each to be saved), without repeats.
     pub fn ledger_ids(&self) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
@@ -85,6 +93,8 @@ pub struct Replay {
     pub label: String,
     /// The ledgers changed (to be saved).
     pub ledger_ids: Vec<String>,
+    /// The items changed.
+    pub items: Vec<Target>,
     /// Fields left alone because someone else changed them since (ledger id, conflict).
     pub conflicts: Vec<(String, FieldConflict)>,
     /// Items that no longer exist.
@@ -191,8 +201,11 @@ fn replay(
             continue;
         };
         let t = transition(item, from, to, who, at);
-        if !t.changed.is_empty() && !out.ledger_ids.contains(&c.ledger_id) {
-            out.ledger_ids.push(c.ledger_id.clone());
+        if !t.changed.is_empty() {
+            out.items.push(Target::new(&c.ledger_id, &c.change.item_id));
+            if !out.ledger_ids.contains(&c.ledger_id) {
+                out.ledger_ids.push(c.ledger_id.clone());
+            }
         }
         out.conflicts
             .extend(t.conflicts.into_iter().map(|x| (c.ledger_id.clone(), x)));

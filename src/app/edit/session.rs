@@ -34,6 +34,8 @@ pub enum FormEvent {
         label: String,
         /// The ledgers to save.
         ledger_ids: Vec<String>,
+        /// The items changed.
+        items: Vec<Target>,
     },
 }
 
@@ -147,13 +149,13 @@ impl EditSession {
     }
 
     /// Handle a key in the conflict popup. Once the user confirms, the values they chose to
-    /// keep are written back as one undoable step; returns the ledgers to save then.
+    /// keep are written back as one undoable step; returns the items changed then.
     pub fn conflict_key(
         &mut self,
         key: &KeyEvent,
         ledgers: &mut impl LedgerSet,
         at: NaiveDateTime,
-    ) -> Option<Vec<String>> {
+    ) -> Option<Vec<Target>> {
         let resolver = self.conflicts.as_mut()?;
         match resolver.handle_key(key) {
             ConflictOutcome::Continue => None,
@@ -162,9 +164,9 @@ impl EditSession {
                 let ids: Vec<String> = entries.iter().map(|e| e.ledger_id.clone()).collect();
                 remember(&mut self.bases, ledgers, &ids);
                 let step = resolve_conflicts(&entries, ledgers, self.who(), at)?;
-                let saved = step.ledger_ids();
+                let items = step.targets();
                 self.history.record(step);
-                Some(saved)
+                Some(items)
             }
         }
     }
@@ -219,5 +221,6 @@ fn applied(step: &Step) -> FormEvent {
     FormEvent::Applied {
         label: step.label.clone(),
         ledger_ids: step.ledger_ids(),
+        items: step.targets(),
     }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 
 use super::history::{Change, LedgerSet, Step};
-use crate::domain::edit::{BulkError, Edit, EditError, apply_bulk};
+use crate::domain::edit::{BulkError, Edit, EditError, commit, plan_bulk};
 
 /// One item addressed by an edit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -39,29 +39,19 @@ pub fn apply_to_targets(
             ledger_ids.push(&t.ledger_id);
         }
     }
-    let mut edited = Vec::new();
-    let mut changes = Vec::new();
+    let mut planned = Vec::new();
     for ledger_id in ledger_ids {
-        let mut ledger = ledgers
-            .ledger(ledger_id)
-            .cloned()
-            .ok_or_else(|| BulkError {
-                item_id: String::new(),
-                error: EditError::NotAllowed(format!("找不到台账 {ledger_id}")),
-            })?;
+        let ledger = ledgers.ledger(ledger_id).ok_or_else(|| BulkError {
+            item_id: String::new(),
+            error: EditError::NotAllowed(format!("找不到台账 {ledger_id}")),
+        })?;
         let ids: Vec<String> = targets
             .iter()
             .filter(|t| t.ledger_id == ledger_id)
             .map(|t| t.item_id.clone())
             .collect();
-        match apply_bulk(&mut ledger, &ids, edits, who, at) {
-            Ok(item_changes) => {
-                changes.extend(item_changes.into_iter().map(|change| Change {
-                    ledger_id: ledger_id.to_string(),
-                    change,
-                }));
-                edited.push(ledger);
-            }
+        match plan_bulk(ledger, &ids, edits, who, at) {
+            Ok(item_changes) => planned.push((ledger_id.to_string(), item_changes)),
             // With several ledgers, one where nothing changes is not a failure.
             Err(BulkError {
                 error: EditError::NoChange(_),
@@ -70,16 +60,22 @@ pub fn apply_to_targets(
             Err(e) => return Err(e),
         }
     }
-    if changes.is_empty() {
+    if planned.is_empty() {
         return Err(BulkError {
             item_id: String::new(),
             error: EditError::NoChange("没有需要修改的事项".into()),
         });
     }
-    for ledger in edited {
-        if let Some(slot) = ledgers.ledger_mut(&ledger.id) {
-            *slot = ledger;
+    // Every ledger accepted: write the changes.
+    let mut changes = Vec::new();
+    for (ledger_id, item_changes) in planned {
+        if let Some(ledger) = ledgers.ledger_mut(&ledger_id) {
+            commit(ledger, &item_changes);
         }
+        changes.extend(item_changes.into_iter().map(|change| Change {
+            ledger_id: ledger_id.clone(),
+            change,
+        }));
     }
     let label = match (edits.first(), changes.len()) {
         (Some(e), 1) => e.describe(),

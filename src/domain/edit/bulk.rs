@@ -1,9 +1,12 @@
-//! Edits addressed to items of a ledger: one item, or several as one step.
+//! Edits addressed to items of a ledger: one item, or several as one step. Items are edited
+//! as copies and written back only when every edit was accepted, so a refusal changes
+//! nothing and the ledger itself is never copied.
 
 use chrono::NaiveDateTime;
 use thiserror::Error;
 
 use super::super::deadline;
+use super::super::item::Item;
 use super::super::ledger::Ledger;
 use super::{Edit, EditError, ItemChange, apply};
 
@@ -17,21 +20,21 @@ pub struct BulkError {
     pub error: EditError,
 }
 
-/// Apply `edit` to the item `item_id` of `ledger`, checking milestone indexes against the
-/// schedule its governing deadline text reads as.
-pub fn apply_in_ledger(
-    ledger: &mut Ledger,
-    item_id: &str,
+/// Apply `edit` to `item` of `ledger` (a copy being edited): milestone indexes are checked
+/// against the schedule of the item's governing deadline text, and an extension of an item
+/// that follows the ledger's deadline records that text as the original.
+fn apply_checked(
+    ledger: &Ledger,
+    item: &mut Item,
     edit: &Edit,
     who: &str,
     at: NaiveDateTime,
 ) -> Result<ItemChange, EditError> {
-    let item = ledger
-        .item(item_id)
-        .ok_or_else(|| EditError::NoSuchItem(item_id.to_string()))?;
+    let governing = ledger.deadline_text_of(item).to_string();
     if let Edit::MarkMilestone { index, .. } | Edit::UnmarkMilestone { index } = edit {
-        let schedule = deadline::parse(ledger.deadline_text_of(item), ledger.base_year);
-        let count = schedule.milestones.len();
+        let count = deadline::parse(&governing, ledger.base_year)
+            .milestones
+            .len();
         if *index >= count {
             return Err(EditError::OutOfRange {
                 what: "节点",
@@ -40,11 +43,6 @@ pub fn apply_in_ledger(
             });
         }
     }
-    // An item without a deadline of its own follows the ledger's: that is what is extended.
-    let governing = ledger.deadline_text_of(item).to_string();
-    let item = ledger
-        .item_mut(item_id)
-        .ok_or_else(|| EditError::NoSuchItem(item_id.to_string()))?;
     let mut change = apply(item, edit, who, at)?;
     if let Edit::AddExtension { .. } = edit
         && let Some(ext) = item.extensions.last_mut()
@@ -56,28 +54,49 @@ pub fn apply_in_ledger(
     Ok(change)
 }
 
-/// Apply `edits` in order to each of the items `item_ids` of `ledger`, all or nothing.
-///
-/// Returns one [`ItemChange`] per item that changed (before the first edit, after the last).
-/// An item for which an edit would change nothing (e.g. it already has the status) is
-/// skipped for that edit; any other refusal leaves the ledger untouched and names the item.
-pub fn apply_bulk(
+/// Apply `edit` to the item `item_id` of `ledger` (see [`plan_bulk`] for the checks).
+pub fn apply_in_ledger(
     ledger: &mut Ledger,
+    item_id: &str,
+    edit: &Edit,
+    who: &str,
+    at: NaiveDateTime,
+) -> Result<ItemChange, EditError> {
+    let mut item = ledger
+        .item(item_id)
+        .cloned()
+        .ok_or_else(|| EditError::NoSuchItem(item_id.to_string()))?;
+    let change = apply_checked(ledger, &mut item, edit, who, at)?;
+    if let Some(slot) = ledger.item_mut(item_id) {
+        *slot = item;
+    }
+    Ok(change)
+}
+
+/// What `edits`, in order, would do to each of the items `item_ids` of `ledger`, without
+/// changing it: one [`ItemChange`] per item that would change (before the first edit,
+/// after the last). An item for which an edit would change nothing (it already has the
+/// status …) is skipped for that edit; any other refusal names the item.
+pub fn plan_bulk(
+    ledger: &Ledger,
     item_ids: &[String],
     edits: &[Edit],
     who: &str,
     at: NaiveDateTime,
 ) -> Result<Vec<ItemChange>, BulkError> {
-    let mut work = ledger.clone();
-    let mut changes = Vec::new();
+    let mut changes: Vec<ItemChange> = Vec::new();
     let mut last_no_change = None;
     for id in item_ids {
-        let before = work.item(id).cloned().ok_or_else(|| BulkError {
+        if changes.iter().any(|c| &c.item_id == id) {
+            continue;
+        }
+        let before = ledger.item(id).cloned().ok_or_else(|| BulkError {
             item_id: id.clone(),
             error: EditError::NoSuchItem(id.clone()),
         })?;
+        let mut work = before.clone();
         for edit in edits {
-            match apply_in_ledger(&mut work, id, edit, who, at) {
+            match apply_checked(ledger, &mut work, edit, who, at) {
                 Ok(_) => {}
                 Err(e @ EditError::NoChange(_)) => last_no_change = Some((id.clone(), e)),
                 Err(error) => {
@@ -88,12 +107,11 @@ pub fn apply_bulk(
                 }
             }
         }
-        let after = work.item(id).cloned().unwrap_or_else(|| before.clone());
-        if after != before {
+        if work != before {
             changes.push(ItemChange {
                 item_id: id.clone(),
                 before,
-                after,
+                after: work,
             });
         }
     }
@@ -102,6 +120,28 @@ pub fn apply_bulk(
             .unwrap_or_else(|| (String::new(), EditError::NoChange("没有选中事项".into())));
         return Err(BulkError { item_id, error });
     }
-    *ledger = work;
+    Ok(changes)
+}
+
+/// Write planned changes into `ledger`.
+pub fn commit(ledger: &mut Ledger, changes: &[ItemChange]) {
+    for change in changes {
+        if let Some(slot) = ledger.item_mut(&change.item_id) {
+            *slot = change.after.clone();
+        }
+    }
+}
+
+/// Apply `edits` in order to each of the items `item_ids` of `ledger`, all or nothing
+/// ([`plan_bulk`] then [`commit`]).
+pub fn apply_bulk(
+    ledger: &mut Ledger,
+    item_ids: &[String],
+    edits: &[Edit],
+    who: &str,
+    at: NaiveDateTime,
+) -> Result<Vec<ItemChange>, BulkError> {
+    let changes = plan_bulk(ledger, item_ids, edits, who, at)?;
+    commit(ledger, &changes);
     Ok(changes)
 }

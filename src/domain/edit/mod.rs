@@ -13,7 +13,7 @@ mod field;
 mod transition;
 
 pub use apply::apply;
-pub use bulk::{BulkError, apply_bulk, apply_in_ledger};
+pub use bulk::{BulkError, apply_bulk, apply_in_ledger, commit, plan_bulk};
 pub use error::EditError;
 pub use field::Field;
 pub use transition::{FieldConflict, Transition, transition};

@@ -183,7 +183,8 @@ fn session_applies_a_bulk_status_to_marked_items_as_one_step() {
         event,
         FormEvent::Applied {
             label: "状态改为已完成(2 项)".into(),
-            ledger_ids: vec!["l".into()]
+            ledger_ids: vec!["l".into()],
+            items: vec![Target::new("l", "7"), Target::new("l", "8")],
         }
     );
     assert!(session.marks.is_empty() && session.form.is_none());

@@ -296,3 +296,16 @@ fn extension_of_an_item_following_the_ledger_deadline_keeps_that_text() {
     assert_eq!(l.items[0].extensions[0].original, "每年10月底前");
     assert_eq!(change.after, l.items[0]);
 }
+
+#[test]
+fn a_repeated_id_in_a_bulk_edit_is_edited_once() {
+    let mut l = ledger();
+    let ids = vec!["7".to_string(), "7".to_string()];
+    let toggle = [Edit::ToggleSubMeasure {
+        index: 0,
+        date: day(2024, 6, 3),
+    }];
+    let changes = apply_bulk(&mut l, &ids, &toggle, "李四", at()).expect("valid bulk");
+    assert_eq!(changes.len(), 1);
+    assert!(l.items[0].sub_measures[0].done);
+}
