@@ -27,5 +27,6 @@ mod process;
 mod saves;
 #[path = "e2e_tmux/screen.rs"]
 mod screen;
+mod support;
 #[path = "e2e_tmux/writers.rs"]
 mod writers;

@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use duban::domain::Status;
 
-use super::disk::{copy_dir, item_with_note, items_on_disk};
+use super::disk::{item_with_note, items_on_disk};
 use super::driver::Session;
 use super::process::{signal, wait_for_exit};
+use super::support::copy_dir;
 
 #[test]
 fn a_status_change_and_its_undo_are_both_in_the_history_on_disk() {
