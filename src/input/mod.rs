@@ -130,6 +130,25 @@ impl KeyMap {
         }
     }
 
+    /// The keystrokes a terminal key event stands for in `mode`. Esc followed at once by a
+    /// key (a slow link, a fast typist) reaches the app in one read, which crossterm reports
+    /// as Alt+key; when no binding of `mode` uses that Alt combination, the event is taken
+    /// as Esc and then the key without Alt. Resolve each in the mode current at its turn.
+    pub fn keystrokes(&self, key: &KeyEvent, mode: Mode) -> Vec<KeyEvent> {
+        let bound = self
+            .bindings(mode)
+            .any(|b| b.keys.iter().any(|k| k.matches(key)));
+        match key.code {
+            KeyCode::Char(_) if key.modifiers.contains(KeyModifiers::ALT) && !bound => {
+                let mut plain = *key;
+                plain.modifiers.remove(KeyModifiers::ALT);
+                let esc = KeyEvent::new_with_kind(KeyCode::Esc, KeyModifiers::NONE, key.kind);
+                vec![esc, plain]
+            }
+            _ => vec![*key],
+        }
+    }
+
     /// The bindings live in a mode, in order.
     pub fn bindings(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(move |b| b.mode == mode)
@@ -146,6 +165,9 @@ impl KeyMap {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests;
 
 /// The keys of a binding as shown in help: "j / ↓".
 pub fn keys_text(binding: &Binding) -> String {

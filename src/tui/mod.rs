@@ -152,32 +152,47 @@ fn event_loop(
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("终端已断开"),
         };
-        let action = match event {
+        // Esc+key read together arrives as one Alt+key event: it is split into its keystrokes.
+        let events = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 state.message = None;
-                keys.resolve(&key, state.mode())
+                keys.keystrokes(&key, state.mode())
+                    .into_iter()
+                    .map(Event::Key)
+                    .collect()
             }
-            Event::Paste(text) if state.mode() == Mode::Edit => Some(Action::FormPaste(text)),
-            Event::Paste(text) => Some(Action::SearchInsert(text)),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
+            other => vec![other],
         };
         dirty = true;
-        let Some(action) = action else {
-            continue;
-        };
-        stamp(state);
-        // Saves happen here, before the next frame shows the edit as saved.
-        if dispatch(state, action, today) {
-            return Ok(());
-        }
-        if let Some(limit) = ui::scroll_limit(state, keys) {
-            state.clamp_scroll(limit);
+        for event in events {
+            // Each keystroke is resolved in the mode the one before it left.
+            let Some(action) = action_of(event, state, keys) else {
+                continue;
+            };
+            stamp(state);
+            // Saves happen here, before the next frame shows the edit as saved.
+            if dispatch(state, action, today) {
+                return Ok(());
+            }
+            if let Some(limit) = ui::scroll_limit(state, keys) {
+                state.clamp_scroll(limit);
+            }
         }
     }
     // SIGHUP / SIGTERM: every acknowledged edit is already on disk; retry any failed save.
     flush(state, today);
     Ok(())
+}
+
+/// The action of one terminal event in the current mode, if any.
+fn action_of(event: Event, state: &State, keys: &KeyMap) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => keys.resolve(&key, state.mode()),
+        Event::Paste(text) if state.mode() == Mode::Edit => Some(Action::FormPaste(text)),
+        Event::Paste(text) => Some(Action::SearchInsert(text)),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
 }
 
 /// Give the update the time of day for audit entries (the date stays the app's today).

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::Theme;
 use crate::app::{FilterOption, State, visible_offset};
@@ -12,7 +12,7 @@ use crate::text::truncate;
 /// Draw the menu with the cursor on option `cursor`.
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, cursor: usize, theme: &Theme) {
     let popup = super::centered(area, 50, 30);
-    frame.render_widget(Clear, popup);
+    crate::ui::popup::clear_area(frame.buffer_mut(), popup);
     let block =
         Block::bordered().title(Span::styled(" 筛选 (空格选择, Esc 关闭) ", theme.heading()));
     let inner = block.inner(popup);

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::Theme;
 use crate::app::Mode;
@@ -41,7 +41,7 @@ pub fn lines(keys: &KeyMap, theme: &Theme) -> Vec<Line<'static>> {
 /// Draw the help over `area`.
 pub fn draw(frame: &mut Frame, area: Rect, keys: &KeyMap, scroll: u16, theme: &Theme) {
     let popup = super::centered(area, 76, 40);
-    frame.render_widget(Clear, popup);
+    crate::ui::popup::clear_area(frame.buffer_mut(), popup);
     let lines = lines(keys, theme);
     let max = lines
         .len()

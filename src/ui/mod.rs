@@ -12,6 +12,7 @@ mod footer;
 mod groups;
 mod header;
 mod help;
+pub mod popup;
 mod table;
 mod theme;
 

@@ -12,8 +12,6 @@ use super::process::wait_for_exit;
 #[rstest]
 #[case::search(&["/"], "zhjz", "Esc 取消")]
 #[case::note_form(&["n"], "未想保存的进展", "添加进展")]
-#[ignore = "known bug: Esc+key in one read is taken as Alt+key — the Esc is lost (and in a \
-            form the key is inserted as text)"]
 fn esc_then_q_in_one_read_leaves_the_input_and_quits(
     #[case] open: &[&str],
     #[case] text: &str,

@@ -15,7 +15,7 @@ pub use lines::{Body, input_line, message_line};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::edit::EditForm;
 use crate::text;
@@ -65,7 +65,7 @@ pub fn render_popup(frame: &mut Frame, area: Rect, title: &str, body: Body) {
         .title(format!(" {} ", text::truncate(title, inner_width)))
         .title_style(Style::default().add_modifier(Modifier::BOLD));
     let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
+    crate::ui::popup::clear_area(frame.buffer_mut(), popup);
     frame.render_widget(Paragraph::new(body.lines).block(block), popup);
     if let Some((row, col)) = body.caret
         && row < inner.height
