@@ -147,6 +147,19 @@ impl Session {
             .expect("run tmux")
     }
 
+    /// Resize the window (duban gets a resize event and redraws).
+    pub fn resize(&self, width: usize, height: usize) {
+        self.tmux(&[
+            "resize-window",
+            "-t",
+            TARGET,
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+    }
+
     /// Press keys by tmux name (`Enter`, `Escape`, `C-r`, `q`).
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", TARGET];

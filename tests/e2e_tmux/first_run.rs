@@ -27,10 +27,10 @@ fn the_demo_banner_footer_hints_and_units_column_show_at_the_right_time() {
         !screen.contains("责任单位"),
         "no units column at 80 columns:\n{screen}"
     );
-    session.tmux(&["resize-window", "-t", "e2e", "-x", "120", "-y", "30"]);
+    session.resize(120, 30);
     session.wait_for_text("责任单位");
     // Back to the starting size, so the scrolling region compares equal on quitting.
-    session.tmux(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    session.resize(80, 24);
     session.wait_for_gone("责任单位");
     session.quit(pid);
 }
