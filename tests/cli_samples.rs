@@ -1,32 +1,19 @@
 //! The command line on a copy of the bundled sample workspace (`data/`).
 
+mod support;
+
 use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
+use support::{copy_dir, repo};
 use tempfile::TempDir;
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read_dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
 
 /// A private copy of `data/`, so no test can touch the bundled files.
 fn samples() -> TempDir {
     let tmp = TempDir::new().expect("tempdir");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-        tmp.path(),
-    );
+    copy_dir(&repo().join("data"), tmp.path());
     tmp
 }
 

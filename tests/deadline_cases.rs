@@ -1,9 +1,12 @@
 //! The deadline texts of the source documents, read exactly as
 //! `tests/fixtures/deadline-cases.tsv` says, and every deadline cell of the seeds.
 
+mod support;
+
 use std::path::PathBuf;
 
 use duban::domain::deadline::{Milestone, Schedule, ScheduleKind, final_due, parse};
+use support::seed;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -176,16 +179,6 @@ fn ledger_cells(text: &str) -> Vec<(usize, String)> {
         }
     }
     cells
-}
-
-fn seed(prefix: &str) -> String {
-    let dir = fixture("seeds");
-    let entry = std::fs::read_dir(&dir)
-        .expect("seeds folder")
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix}*"));
-    read(entry.path())
 }
 
 #[test]

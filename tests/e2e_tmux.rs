@@ -13,6 +13,8 @@ mod driver;
 mod editing;
 #[path = "e2e_tmux/escape_key.rs"]
 mod escape_key;
+#[path = "e2e_tmux/first_run.rs"]
+mod first_run;
 #[path = "e2e_tmux/lifecycle.rs"]
 mod lifecycle;
 #[path = "e2e_tmux/navigation.rs"]
@@ -21,7 +23,10 @@ mod navigation;
 mod popups;
 #[path = "e2e_tmux/process.rs"]
 mod process;
+#[path = "e2e_tmux/saves.rs"]
+mod saves;
 #[path = "e2e_tmux/screen.rs"]
 mod screen;
+mod support;
 #[path = "e2e_tmux/writers.rs"]
 mod writers;

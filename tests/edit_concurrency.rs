@@ -11,8 +11,7 @@ use edit_support::*;
 #[test]
 fn edits_to_different_items_of_one_ledger_both_survive() {
     let (_tmp, dir) = workspace();
-    let mut a = open(&dir, "甲");
-    let mut b = open(&dir, "乙");
+    let (mut a, mut b) = two_writers(&dir);
     select(&mut a, "1");
     press(&mut a, "s 2");
     select(&mut b, "2");
@@ -36,12 +35,7 @@ fn edits_to_different_items_of_one_ledger_both_survive() {
 #[test]
 fn a_same_field_conflict_is_surfaced_and_resolved_by_the_user() {
     let (_tmp, dir) = workspace();
-    let mut a = open(&dir, "甲");
-    let mut b = open(&dir, "乙");
-    select(&mut a, "3");
-    press(&mut a, "s 3");
-    select(&mut b, "3");
-    press(&mut b, "s 2");
+    let (_a, mut b) = same_field_conflict(&dir);
     // Theirs (A's 已完成) stays on disk until B decides; B sees the conflict.
     assert_eq!(disk_item(&dir, "3").status, Status::Done);
     assert_eq!(b.mode(), Mode::Edit);
@@ -70,12 +64,9 @@ fn a_same_field_conflict_is_surfaced_and_resolved_by_the_user() {
 #[test]
 fn keeping_theirs_leaves_the_disk_as_the_other_writer_saved_it() {
     let (_tmp, dir) = workspace();
-    let mut a = open(&dir, "甲");
-    let mut b = open(&dir, "乙");
-    select(&mut a, "3");
-    press(&mut a, "s 3");
-    select(&mut b, "3");
-    press(&mut b, "s 2 2 Enter");
+    let (_a, mut b) = same_field_conflict(&dir);
+    // 2: keep theirs.
+    press(&mut b, "2 Enter");
     assert_eq!(b.message.as_deref(), Some("已保留他人的修改"));
     assert_eq!(disk_item(&dir, "3").status, Status::Done);
     assert_eq!(state_item(&b, "3").status, Status::Done);
@@ -84,8 +75,7 @@ fn keeping_theirs_leaves_the_disk_as_the_other_writer_saved_it() {
 #[test]
 fn a_state_notices_another_writers_save_and_keeps_its_place_and_input() {
     let (_tmp, dir) = workspace();
-    let mut a = open(&dir, "甲");
-    let mut b = open(&dir, "乙");
+    let (mut a, mut b) = two_writers(&dir);
     select(&mut b, "2");
     let selected_row = b.view.selected;
     press(&mut b, "n");
@@ -112,8 +102,7 @@ fn a_state_notices_another_writers_save_and_keeps_its_place_and_input() {
 #[test]
 fn the_disk_watch_rereads_only_files_that_changed() {
     let (_tmp, dir) = workspace();
-    let mut a = open(&dir, "甲");
-    let b = open(&dir, "乙");
+    let (mut a, b) = two_writers(&dir);
     let mut watch = duban::tui::DiskWatch::new(1000);
     assert!(watch.poll(&b).is_empty(), "nothing changed yet");
     select(&mut a, "4");

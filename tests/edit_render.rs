@@ -37,12 +37,7 @@ fn note_form_over_the_table_at_80x24_with_the_cursor_at_the_caret() {
 #[test]
 fn conflict_popup_at_160x48() {
     let (_tmp, dir) = workspace();
-    let mut a = open(&dir, "甲");
-    let mut b = open(&dir, "乙");
-    select(&mut a, "3");
-    press(&mut a, "s 3");
-    select(&mut b, "3");
-    press(&mut b, "s 2");
+    let (_a, b) = same_field_conflict(&dir);
     insta::assert_snapshot!(frame(&b, 160, 48).backend());
 }
 

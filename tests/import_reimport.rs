@@ -1,25 +1,13 @@
 //! Re-importing the seed documents reproduces the sample ledgers in `data/ledgers`.
 
+mod support;
+
 use std::fs;
-use std::path::PathBuf;
 
 use duban::domain::{Item, Ledger, Status};
 use duban::import::rectification::import_rectification_report;
 use duban::import::{Format, ImportOptions, import_table};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn seed(prefix: &str) -> String {
-    let dir = repo().join("tests/fixtures/seeds");
-    let entry = fs::read_dir(&dir)
-        .expect("seeds folder")
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix}_*.txt"));
-    fs::read_to_string(entry.path()).expect("seed text")
-}
+use support::{repo, seed};
 
 fn sample(id: &str) -> Ledger {
     let path = repo().join("data/ledgers").join(format!("{id}.ron"));

@@ -2,25 +2,14 @@
 //!
 //! Regenerate it with `cargo test --test import_samples -- --ignored regenerate_samples`.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use duban::import::samples::{SampleSources, SampleWorkspace, build_samples};
 use duban::storage::{config_to_string, ledger_to_string};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn seed(prefix: &str) -> String {
-    let dir = repo().join("tests/fixtures/seeds");
-    let entry = fs::read_dir(&dir)
-        .expect("seeds folder")
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix}_*.txt"));
-    fs::read_to_string(entry.path()).expect("seed text")
-}
+use support::{repo, seed};
 
 fn samples() -> SampleWorkspace {
     let (a, b, c) = (seed("000"), seed("002"), seed("004"));

@@ -8,20 +8,9 @@ use duban::app::State;
 use duban::input::KeyMap;
 use duban::ui::{self, Theme};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use tui_fixture::{press, state, type_text};
-
-fn render(state: &State, theme: Theme) -> Terminal<TestBackend> {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| ui::draw(f, state, &KeyMap::default(), &theme))
-        .unwrap();
-    terminal
-}
+use tui_fixture::{press, render, state, type_text};
 
 /// Every view after a key sequence, named for its snapshot.
 fn views() -> Vec<(&'static str, Vec<&'static str>, Option<&'static str>)> {

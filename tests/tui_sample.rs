@@ -3,29 +3,11 @@
 
 mod tui_fixture;
 
-use duban::app::{Grouping, Mode, State};
+use duban::app::{Grouping, Mode};
 use duban::domain::Colour;
-use duban::input::KeyMap;
-use duban::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use duban::ui::Theme;
 use ratatui::style::Color;
-use tui_fixture::{press_at, sample_state, titles};
-
-fn render(state: &State, theme: Theme) -> Terminal<TestBackend> {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| ui::draw(f, state, &KeyMap::default(), &theme))
-        .unwrap();
-    terminal
-}
-
-fn type_at(state: &mut State, text: &str) {
-    for c in text.chars() {
-        press_at(state, &[&c.to_string()]);
-    }
-}
+use tui_fixture::{press_at, render, sample_state, titles, type_at};
 
 #[test]
 fn snapshots_of_every_view_on_the_sample() {

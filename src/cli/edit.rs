@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::context::CliError;
+use super::context::{CliError, Globals, resolve_author};
 use crate::domain::ids::validate_file_id;
 use chrono::NaiveDateTime;
 
@@ -53,6 +53,36 @@ pub fn find_item<'a>(ledger: &'a mut Ledger, item_id: &str) -> Result<&'a mut It
     Ok(ledger
         .item_mut(item_id)
         .expect("the item was found just above"))
+}
+
+/// A command-line edit as applied: the change (`None` when it would change nothing and
+/// nothing was written), who made it and when.
+pub struct Applied {
+    /// What changed on the item.
+    pub change: Option<ItemChange>,
+    /// The author: `--author`, else the workspace's recorder, else the login name.
+    pub author: String,
+    /// The edit's time (the workspace's pinned date when it has one).
+    pub at: NaiveDateTime,
+}
+
+/// What `note` and `status` share once their arguments are valid: open the workspace,
+/// check the ledger exists, settle the author (`author_flag` first) and the time, then
+/// apply the edit that `make` builds from them to item `item_id` under the ledger's lock.
+pub fn edit_item(
+    globals: &Globals,
+    ledger_id: &str,
+    item_id: &str,
+    author_flag: Option<&str>,
+    make: impl FnOnce(&str, NaiveDateTime) -> Edit,
+) -> Result<Applied, CliError> {
+    let (dir, config) = globals.open_config()?;
+    require_ledger(&dir, ledger_id)?;
+    let author = resolve_author(author_flag, &config);
+    let at = globals.now_for(Some(&config));
+    let edit = make(&author, at);
+    let change = apply_edit(&dir, ledger_id, item_id, config.backups, &edit, &author, at)?;
+    Ok(Applied { change, author, at })
 }
 
 /// Apply one domain edit to item `item_id` of the ledger under its lock (fresh read → apply →

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::context::{CliError, Globals, parse_date, resolve_author};
+use super::context::{CliError, Globals, parse_date};
 use super::edit;
 use crate::domain::edit::Edit;
 use crate::text::sanitize;
@@ -37,31 +37,24 @@ pub fn run(globals: &Globals, args: &NoteArgs) -> Result<ExitCode, CliError> {
         .as_deref()
         .map(|d| parse_date("--date", d))
         .transpose()?;
-    let (dir, config) = globals.open_config()?;
-    edit::require_ledger(&dir, &args.ledger)?;
-    let author = resolve_author(args.author.as_deref(), &config);
-    let at = globals.now_for(Some(&config));
-    let date = date.unwrap_or(at.date());
-    let edit = Edit::AddNote {
-        date,
-        author: author.clone(),
-        text: text.to_string(),
-    };
-    let done = edit::apply_edit(
-        &dir,
+    let applied = edit::edit_item(
+        globals,
         &args.ledger,
         &args.item,
-        config.backups,
-        &edit,
-        &author,
-        at,
+        args.author.as_deref(),
+        |author, at| Edit::AddNote {
+            date: date.unwrap_or(at.date()),
+            author: author.to_string(),
+            text: text.to_string(),
+        },
     )?;
-    if done.is_some() {
+    if applied.change.is_some() {
+        let date = date.unwrap_or(applied.at.date());
         outln!(
             "已记录进展:{} / {} {date} {}",
             sanitize(&args.ledger),
             sanitize(&args.item),
-            sanitize(&author)
+            sanitize(&applied.author)
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::context::{CliError, Globals, resolve_author};
+use super::context::{CliError, Globals};
 use super::edit;
 use crate::domain::Status;
 use crate::domain::edit::Edit;
@@ -50,31 +50,24 @@ pub fn run(globals: &Globals, args: &StatusArgs) -> Result<ExitCode, CliError> {
     if status == Status::Suspended && reason.is_none() {
         return Err(CliError::new("暂缓需要原因:请加 --reason \"暂缓原因\""));
     }
-    let (dir, config) = globals.open_config()?;
-    edit::require_ledger(&dir, &args.ledger)?;
-    let author = resolve_author(args.author.as_deref(), &config);
-    let at = globals.now_for(Some(&config));
-    let edit = Edit::SetStatus {
-        status,
-        reason: reason.map(str::to_string),
-    };
-    let change = edit::apply_edit(
-        &dir,
+    let applied = edit::edit_item(
+        globals,
         &args.ledger,
         &args.item,
-        config.backups,
-        &edit,
-        &author,
-        at,
+        args.author.as_deref(),
+        |_, _| Edit::SetStatus {
+            status,
+            reason: reason.map(str::to_string),
+        },
     )?;
-    if let Some(change) = change {
+    if let Some(change) = applied.change {
         outln!(
             "已修改状态:{} / {} {} → {}({})",
             sanitize(&args.ledger),
             sanitize(&args.item),
             change.before.status.label(),
             status.label(),
-            sanitize(&author)
+            sanitize(&applied.author)
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -159,15 +159,7 @@ fn resizing_redraws_cleanly() {
     let first = session.wait_until("an 80×24 frame", |s| frame_fits(s, 80, 24));
     // Larger, smaller, tiny (the layout gives up but must not crash), and back.
     for (width, height) in [(100, 30), (40, 10), (12, 4), (1, 1), (80, 24)] {
-        session.tmux(&[
-            "resize-window",
-            "-t",
-            "e2e",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
+        session.resize(width, height);
         session.wait_until(&format!("a {width}×{height} frame"), |s| {
             if width >= 40 {
                 frame_fits(s, width, height)

@@ -81,7 +81,7 @@ impl Session {
         let n = NEXT_SOCKET.fetch_add(1, Ordering::Relaxed);
         let socket = format!("duban-e2e-{}-{n}", std::process::id());
         let workspace = TempDir::new().expect("temp workspace");
-        super::disk::copy_dir(&super::disk::sample_data(), workspace.path());
+        super::support::copy_dir(&super::disk::sample_data(), workspace.path());
         let scratch = TempDir::new().expect("temp scratch dir");
         let mut session = Session {
             socket,
@@ -145,6 +145,19 @@ impl Session {
             .args(args)
             .output()
             .expect("run tmux")
+    }
+
+    /// Resize the window (duban gets a resize event and redraws).
+    pub fn resize(&self, width: usize, height: usize) {
+        self.tmux(&[
+            "resize-window",
+            "-t",
+            TARGET,
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
     }
 
     /// Press keys by tmux name (`Enter`, `Escape`, `C-r`, `q`).

@@ -187,15 +187,7 @@ fn a_note_form_survives_resizing_with_its_text_and_caret() {
     session.type_text("缩放窗口时的进展");
     session.wait_for_caret_after("缩放窗口时的进展");
     for (width, height) in [(40, 10), (12, 4), (1, 1), (100, 30), (80, 24)] {
-        session.tmux(&[
-            "resize-window",
-            "-t",
-            "e2e",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
+        session.resize(width, height);
         session.wait_for(&format!("a {width}×{height} screen"), |s| {
             s.lines().count() == height
         });

@@ -179,3 +179,19 @@ pub fn form_message(state: &State) -> Option<String> {
         .as_ref()
         .and_then(|f| f.form.message().map(|m| m.text.clone()))
 }
+
+/// Two supervisors, 甲 (first) and 乙 (second), on the workspace in `dir`.
+pub fn two_writers(dir: &Path) -> (State, State) {
+    (open(dir, "甲"), open(dir, "乙"))
+}
+
+/// 甲 sets item 3 to 已完成(待验收) and saves; then 乙, who loaded the workspace before,
+/// sets the same item to 推进中: 乙's save meets a same-field conflict.
+pub fn same_field_conflict(dir: &Path) -> (State, State) {
+    let (mut a, mut b) = two_writers(dir);
+    select(&mut a, "3");
+    press(&mut a, "s 3");
+    select(&mut b, "3");
+    press(&mut b, "s 2");
+    (a, b)
+}

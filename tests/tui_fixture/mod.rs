@@ -12,6 +12,9 @@ use duban::domain::{
 };
 use duban::input::KeyMap;
 use duban::storage::{LoadedLedger, Workspace};
+use duban::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The pinned date of the fixture (a Monday).
@@ -313,4 +316,21 @@ pub fn press_at(state: &mut State, keys: &[&str]) {
             update(state, action, today);
         }
     }
+}
+
+/// Type a text one character at a time on a state whose date is its catalogue's.
+pub fn type_at(state: &mut State, text: &str) {
+    for c in text.chars() {
+        press_at(state, &[&c.to_string()]);
+    }
+}
+
+/// The whole frame of `state` at its size, drawn with the default keys and `theme`.
+pub fn render(state: &State, theme: Theme) -> Terminal<TestBackend> {
+    let (w, h) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| ui::draw(f, state, &KeyMap::default(), &theme))
+        .unwrap();
+    terminal
 }

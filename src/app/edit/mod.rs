@@ -179,14 +179,10 @@ impl<'a> FormContext<'a> {
         known_units: &'a [String],
     ) -> Self {
         Self {
-            today,
-            user,
-            base_year: ledger.base_year,
             item: Some(item),
             governing_deadline: ledger.deadline_text_of(item),
             colour,
-            known_units,
-            targets: 1,
+            ..Self::for_selection(1, ledger.base_year, today, user, known_units)
         }
     }
 

@@ -1,0 +1,40 @@
+//! Paths and copies shared by the integration tests: the repository root, the seed
+//! documents in `tests/fixtures/seeds`, and a copy of a directory tree (for private
+//! copies of the bundled sample workspace `data/`).
+//!
+//! Each test binary compiles this module on its own and uses only some of it.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The text of the seed document whose file name starts with `prefix` (`"000"`).
+pub fn seed(prefix: &str) -> String {
+    let dir = repo().join("tests/fixtures/seeds");
+    let entry = fs::read_dir(&dir)
+        .expect("seeds folder")
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no seed {prefix}_*.txt"));
+    fs::read_to_string(entry.path()).expect("seed text")
+}
+
+/// Copy the directory tree `from` into `to` (created if missing; files overwritten).
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
