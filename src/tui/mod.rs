@@ -6,6 +6,7 @@
 //! terminal fails a read, a write or a size query (a vanished TTY).
 
 mod effects;
+mod sgr16;
 mod terminal;
 
 pub use effects::{DiskWatch, dispatch, flush, poll_disk, save, user_name};
