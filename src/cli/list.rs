@@ -10,10 +10,10 @@ use clap::{Args, ValueEnum};
 use super::context::{CliError, Globals, calendar_of};
 use super::edit::brief_list;
 use super::list_output;
-use std::collections::HashMap;
 
+use crate::domain::assess::ScheduleCache;
 use crate::domain::calendar::WorkCalendar;
-use crate::domain::deadline::{self, Schedule};
+use crate::domain::deadline::Schedule;
 use crate::domain::warning::{self, WarningContext};
 use crate::domain::{Colour, Status};
 use crate::storage::Workspace;
@@ -161,7 +161,7 @@ pub fn collect_rows(
         calendar,
         today,
     };
-    let mut schedules: HashMap<(&str, i32), Schedule> = HashMap::new();
+    let mut schedules = ScheduleCache::default();
     for loaded in &ws.ledgers {
         let ledger = &loaded.ledger;
         if filter.ledger.as_deref().is_some_and(|l| l != ledger.id) {
@@ -185,12 +185,7 @@ pub fn collect_rows(
             {
                 continue;
             }
-            // Ledgers repeat their deadline texts (merged cells), so each distinct text is
-            // read once per run; the result is the same as `domain::assess::assess`.
-            let text = ledger.deadline_text_of(item);
-            let schedule = schedules
-                .entry((text, ledger.base_year))
-                .or_insert_with(|| deadline::parse(text, ledger.base_year));
+            let schedule = schedules.schedule(ledger, item);
             let assessment = Assessed {
                 warning: warning::evaluate(item, ledger, schedule, &ctx),
                 schedule,

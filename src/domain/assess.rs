@@ -1,6 +1,7 @@
 //! Glue: read an item's deadline and compute its warning in one call.
 
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 use super::calendar::WorkCalendar;
 use super::deadline::{self, Schedule};
@@ -36,6 +37,24 @@ pub fn assess(
     Assessment { schedule, warning }
 }
 
+/// Reads each distinct deadline text (with its base year) once: ledgers repeat their texts
+/// (merged cells, 年底前, 长期 …) and parsing dominates the cost of assessing many items.
+/// The schedules are the same as [`deadline::parse`] gives per item.
+#[derive(Debug, Default)]
+pub struct ScheduleCache<'a> {
+    read: HashMap<(&'a str, i32), Schedule>,
+}
+
+impl<'a> ScheduleCache<'a> {
+    /// The reading of the deadline text that governs `item` (see [`Ledger::deadline_text_of`]).
+    pub fn schedule(&mut self, ledger: &'a Ledger, item: &'a Item) -> &Schedule {
+        let text = ledger.deadline_text_of(item);
+        self.read
+            .entry((text, ledger.base_year))
+            .or_insert_with(|| deadline::parse(text, ledger.base_year))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +79,35 @@ mod tests {
         assert_eq!(a.warning.colour, Colour::Yellow);
         assert_eq!(a.warning.reason, "从未报送进展;未设定期限");
         assert_eq!(a.schedule.due(), None);
+    }
+
+    #[test]
+    fn the_cache_reads_like_parse_and_keys_on_the_base_year() {
+        let item = Item {
+            deadline: "5月底前".to_string(),
+            ..Item::default()
+        };
+        let l2023 = Ledger {
+            base_year: 2023,
+            ..Ledger::default()
+        };
+        let l2024 = Ledger {
+            base_year: 2024,
+            ..Ledger::default()
+        };
+        let mut cache = ScheduleCache::default();
+        assert_eq!(
+            cache.schedule(&l2023, &item),
+            &deadline::parse("5月底前", 2023)
+        );
+        assert_eq!(
+            cache.schedule(&l2024, &item),
+            &deadline::parse("5月底前", 2024)
+        );
+        assert_ne!(
+            cache.schedule(&l2023, &item).due(),
+            cache.schedule(&l2024, &item).due()
+        );
+        assert_eq!(cache.read.len(), 2);
     }
 }

@@ -2,16 +2,15 @@
 //! thread, and each range is assessed and its search text gathered; the results are
 //! joined in item order, so they do not depend on the number of threads.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
 use super::Entry;
 use crate::app::bucket::DueBucket;
-use crate::domain::assess::Assessment;
+use crate::domain::assess::{Assessment, ScheduleCache};
 use crate::domain::calendar::WorkCalendar;
-use crate::domain::deadline::{self, Schedule};
 use crate::domain::warning::{self, WarningContext};
 use crate::domain::{Item, Ledger};
 use crate::search::{IndexSource, SearchFields};
@@ -107,15 +106,11 @@ pub(super) fn prepare(
         calendar,
         today,
     };
-    let mut schedules: HashMap<(&str, i32), Schedule> = HashMap::new();
+    let mut schedules = ScheduleCache::default();
     let mut entries = Vec::with_capacity(range.len());
     let mut sources = Vec::with_capacity(range.len());
     for (li, ledger, ii, item) in items_in(workspace, range) {
-        let text = ledger.deadline_text_of(item);
-        let schedule = schedules
-            .entry((text, ledger.base_year))
-            .or_insert_with(|| deadline::parse(text, ledger.base_year))
-            .clone();
+        let schedule = schedules.schedule(ledger, item).clone();
         let warning = warning::evaluate(item, ledger, &schedule, &ctx);
         let assessment = Assessment { schedule, warning };
         let item_units = item.all_units();
