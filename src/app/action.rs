@@ -73,6 +73,23 @@ pub enum Action {
     Undo,
     /// Redo the last undone edit (saved at once).
     Redo,
+    /// Open the popup that starts a meeting over the red and black items (or the colours
+    /// filtered) of the ledger or unit chosen.
+    StartMeeting,
+    /// In the meeting popup: take yellow (催办) items too, or not.
+    MeetingToggleYellow,
+    /// Ask whether to end the meeting (and write its minutes).
+    EndMeeting,
+    /// Show what changed since the last meeting.
+    ShowChanges,
+    /// Copy the item's `LEDGER ITEM` (what the command line takes) to the clipboard.
+    CopyIds,
+    /// The minutes were written (their path) or could not be (why).
+    #[serde(skip)]
+    MeetingSaved(Result<String, String>),
+    /// The last meeting's record, read when the app starts.
+    #[serde(skip)]
+    MeetingLoaded(Box<crate::domain::meeting::MeetingRecord>),
     /// A key for the open edit form or conflict popup (the loop routes every key there
     /// while one is open).
     #[serde(skip)]

@@ -130,6 +130,30 @@ impl Catalog {
         &self.ledgers[entry.ledger].ledger
     }
 
+    /// The index of the entry of item `item_id` of ledger `ledger_id`. Entries run ledger
+    /// by ledger in source order, so it is found by arithmetic (checked), with a scan as
+    /// the fallback.
+    pub fn entry_index(&self, ledger_id: &str, item_id: &str) -> Option<usize> {
+        let ledger = self.ledgers.iter().position(|l| l.ledger.id == ledger_id)?;
+        let item = self.ledgers[ledger]
+            .ledger
+            .items
+            .iter()
+            .position(|i| i.id == item_id)?;
+        let offset: usize = self.ledgers[..ledger]
+            .iter()
+            .map(|l| l.ledger.items.len())
+            .sum::<usize>()
+            + item;
+        match self.entries.get(offset) {
+            Some(e) if e.ledger == ledger && e.item == item => Some(offset),
+            _ => self
+                .entries
+                .iter()
+                .position(|e| e.ledger == ledger && e.item == item),
+        }
+    }
+
     /// The entry at an index, if any.
     pub fn entry(&self, index: u32) -> Option<&Entry> {
         self.entries.get(index as usize)

@@ -8,4 +8,13 @@ pub enum Effect {
     Quit,
     /// Save the ledger at this index of [`crate::app::Catalog::ledgers`] (used by editing).
     SaveLedger(usize),
+    /// Write a meeting's minutes and record into the workspace.
+    WriteMeeting(
+        Box<(
+            crate::domain::meeting::Minutes,
+            crate::domain::meeting::MeetingRecord,
+        )>,
+    ),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
 }

@@ -7,6 +7,7 @@ pub mod edit;
 pub mod ids;
 pub mod item;
 pub mod ledger;
+pub mod meeting;
 pub mod rates;
 pub mod warning;
 pub mod workspace;

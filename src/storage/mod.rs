@@ -17,6 +17,7 @@ mod create;
 mod format;
 mod load;
 mod lock;
+mod meetings;
 pub mod merge;
 mod save;
 
@@ -28,6 +29,7 @@ pub use create::{
 pub use format::{config_to_string, ledger_to_string, parse_config, parse_ledger};
 pub use load::{changed_on_disk, load_config, load_ledger, load_workspace};
 pub use lock::{Fingerprint, WorkspaceLock};
+pub use meetings::{MEETINGS_DIR, load_last_meeting, write_meeting};
 pub use merge::{Conflict, MergeOutcome};
 pub use save::{
     save_config, save_config_with, save_ledger, save_ledger_with, save_with_merge, update_ledger,

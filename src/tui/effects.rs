@@ -24,10 +24,50 @@ pub fn dispatch(state: &mut State, action: Action, today: NaiveDate) -> bool {
                     return true;
                 }
                 Effect::SaveLedger(index) => queue.extend(save(state, index)),
+                Effect::WriteMeeting(output) => {
+                    let (minutes, record) = *output;
+                    queue.push(write_meeting(&state.catalog.dir, &minutes, &record));
+                }
+                Effect::Copy(text) => copy_to_clipboard(&text),
             }
         }
     }
     false
+}
+
+/// Write a meeting's minutes and record; the outcome comes back as
+/// [`Action::MeetingSaved`] with the minutes' path.
+pub fn write_meeting(
+    dir: &std::path::Path,
+    minutes: &crate::domain::meeting::Minutes,
+    record: &crate::domain::meeting::MeetingRecord,
+) -> Action {
+    let files = [("md", minutes.to_markdown().into_bytes())];
+    let result = crate::storage::write_meeting(dir, record, &files)
+        .map(|written| {
+            written
+                .minutes
+                .first()
+                .unwrap_or(&written.record)
+                .display()
+                .to_string()
+        })
+        .map_err(|e| e.to_string());
+    Action::MeetingSaved(result)
+}
+
+/// Put `text` on the clipboard of the terminal (and of the computer the user sits at,
+/// over SSH) with OSC 52; nothing when the output is not a terminal.
+fn copy_to_clipboard(text: &str) {
+    use base64::Engine;
+    use std::io::{IsTerminal, Write};
+    let mut out = std::io::stdout();
+    if !out.is_terminal() {
+        return;
+    }
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let _ = write!(out, "\x1b]52;c;{encoded}\x07");
+    let _ = out.flush();
 }
 
 /// Try once more to save every ledger changed in memory and not yet on disk (after a failed

@@ -48,6 +48,10 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
             broken.message
         ));
     }
+    let last_meeting = crate::storage::load_last_meeting(&workspace.dir);
+    if let Err(e) = &last_meeting {
+        messages.push(format!("上次会议记录无法读取:{e}"));
+    }
     let author = workspace.config.author.clone();
     let mut state = State::with_calendar(workspace, calendar, today);
     state.edit.user = user_name(author.as_deref());
@@ -56,6 +60,9 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
             "这是演示数据。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份"
                 .to_string(),
         );
+    }
+    if let Ok(Some(record)) = last_meeting {
+        update(&mut state, Action::MeetingLoaded(Box::new(record)), today);
     }
     let more = messages.len().saturating_sub(1);
     state.message = messages.into_iter().next().map(|first| match more {
