@@ -82,6 +82,12 @@ pub enum Action {
     EndMeeting,
     /// Show what changed since the last meeting.
     ShowChanges,
+    /// Show the dashboard (总览).
+    ShowDashboard,
+    /// Move the cursor one column left (dashboard).
+    MoveLeft,
+    /// Move the cursor one column right (dashboard).
+    MoveRight,
     /// Copy the item's `LEDGER ITEM` (what the command line takes) to the clipboard.
     CopyIds,
     /// The minutes were written (their path) or could not be (why).

@@ -28,6 +28,12 @@ pub fn update_meeting(
         (_, Action::MeetingSaved(result)) => saved(state, result),
         (Mode::Browse, Action::StartMeeting) => setup(state),
         (Mode::Browse, Action::ShowChanges) => show_changes(state),
+        (Mode::Browse, Action::ShowDashboard) => {
+            state.dashboard = Some(super::dashboard::Dashboard::new(&state.catalog));
+            state.screen = Screen::Dashboard;
+            Vec::new()
+        }
+        (Mode::Dashboard, action) => dashboard_key(state, action),
         (Mode::Browse | Mode::Detail | Mode::Meeting, Action::CopyIds) => copy_ids(state),
         (Mode::MeetingSetup, action) => setup_key(state, action, today),
         (Mode::Meeting, action) => return meeting_key(state, action),
@@ -198,6 +204,42 @@ fn changes_key(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Back => {
             state.meetings.changes = None;
+            state.screen = Screen::Browse;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn dashboard_key(state: &mut State, action: Action) -> Vec<Effect> {
+    let Some(dashboard) = &mut state.dashboard else {
+        return Vec::new();
+    };
+    match action {
+        Action::MoveDown => dashboard.move_by(1, 0),
+        Action::MoveUp => dashboard.move_by(-1, 0),
+        Action::PageDown => dashboard.move_by(10, 0),
+        Action::PageUp => dashboard.move_by(-10, 0),
+        Action::Top => dashboard.move_by(isize::MIN / 2, 0),
+        Action::Bottom => dashboard.move_by(isize::MAX / 2, 0),
+        Action::MoveLeft => dashboard.move_by(0, -1),
+        Action::MoveRight => dashboard.move_by(0, 1),
+        Action::Open => {
+            if let Some(filters) = dashboard.drill() {
+                state.dashboard = None;
+                state.search.clear();
+                state.view.filters = filters;
+                state.view.set_grouping(state.view.grouping);
+                state.screen = Screen::Browse;
+                state.refresh();
+                state.message = Some(format!(
+                    "总览明细:{} 项(按 c 清除筛选)",
+                    state.view.rows.len()
+                ));
+            }
+        }
+        Action::Back => {
+            state.dashboard = None;
             state.screen = Screen::Browse;
         }
         _ => {}

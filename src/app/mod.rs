@@ -19,6 +19,7 @@ mod action;
 mod bucket;
 mod catalog;
 mod changes;
+mod dashboard;
 pub mod edit;
 mod effect;
 mod filters;
@@ -37,6 +38,7 @@ pub use action::Action;
 pub use bucket::DueBucket;
 pub use catalog::{COUNTED_COLOURS, Catalog, Entry, colour_slot};
 pub use changes::{ChangedItem, ChangesView};
+pub use dashboard::{COLUMNS as DASH_COLUMNS, DashKey, DashRow, Dashboard};
 pub use effect::Effect;
 pub use filters::{FilterOption, Filters};
 pub use grouping::{Group, GroupKey, Grouping, build_groups, short_ledger_title};
@@ -70,6 +72,8 @@ pub enum Screen {
     },
     /// What changed since the last meeting.
     Changes,
+    /// The dashboard (总览).
+    Dashboard,
 }
 
 /// A window drawn over the screen.
@@ -112,11 +116,13 @@ pub enum Mode {
     MeetingEnd,
     /// The list of what changed since the last meeting.
     Changes,
+    /// The dashboard.
+    Dashboard,
 }
 
 impl Mode {
     /// All modes, in the order of the help screen.
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Browse,
         Mode::Search,
         Mode::Detail,
@@ -126,6 +132,7 @@ impl Mode {
         Mode::Meeting,
         Mode::MeetingEnd,
         Mode::Changes,
+        Mode::Dashboard,
         Mode::Help,
     ];
 
@@ -142,6 +149,7 @@ impl Mode {
             Mode::Meeting => "会议",
             Mode::MeetingEnd => "结束会议",
             Mode::Changes => "会后变化",
+            Mode::Dashboard => "总览",
         }
     }
 
@@ -178,6 +186,8 @@ pub struct State {
     pub meetings: Meetings,
     /// What `]` / `[` walk in the detail view (fixed when the detail opens).
     pub walk: Option<Walk>,
+    /// The dashboard, while shown.
+    pub dashboard: Option<Dashboard>,
 }
 
 /// Everything meeting mode adds to the state.
@@ -218,6 +228,7 @@ impl State {
             edit: edit::EditSession::default(),
             meetings: Meetings::default(),
             walk: None,
+            dashboard: None,
         }
     }
 
@@ -239,6 +250,7 @@ impl State {
             (None, Screen::Detail { .. }) => Mode::Detail,
             (None, Screen::Meeting { .. }) => Mode::Meeting,
             (None, Screen::Changes) => Mode::Changes,
+            (None, Screen::Dashboard) => Mode::Dashboard,
             (None, Screen::Browse) => Mode::Browse,
         }
     }

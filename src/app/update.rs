@@ -42,7 +42,12 @@ pub fn update(state: &mut State, action: Action, today: NaiveDate) -> Vec<Effect
         Mode::Search => search(state, action),
         Mode::Detail => detail(state, action),
         Mode::Browse => browse(state, action),
-        Mode::Edit | Mode::MeetingSetup | Mode::Meeting | Mode::MeetingEnd | Mode::Changes => {}
+        Mode::Edit
+        | Mode::MeetingSetup
+        | Mode::Meeting
+        | Mode::MeetingEnd
+        | Mode::Changes
+        | Mode::Dashboard => {}
     }
     Vec::new()
 }

@@ -19,7 +19,7 @@ type Row = (
 
 fn rows() -> Vec<Row> {
     use Action::*;
-    use Mode::{Browse, Changes, Detail, Meeting, MeetingEnd, MeetingSetup, Search};
+    use Mode::{Browse, Changes, Dashboard, Detail, Meeting, MeetingEnd, MeetingSetup, Search};
     const EDIT: Mode = Mode::Edit;
     const MENU: Mode = Mode::FilterMenu;
     const HELP: Mode = Mode::Help;
@@ -215,6 +215,13 @@ fn rows() -> Vec<Row> {
             ShowChanges,
             "上次会议以来的变化(颜色、状态、进展、督办意见)",
             Some("会后变化"),
+        ),
+        (
+            Browse,
+            &["D"],
+            ShowDashboard,
+            "总览:各台账、各单位的颜色分布和完成率",
+            Some("总览"),
         ),
         (Browse, &["y"], CopyIds, "复制“台账 编号”(命令行用)", None),
         (Browse, &["Ctrl-r"], Redo, "重做被撤销的修改", Some("重做")),
@@ -415,6 +422,22 @@ fn rows() -> Vec<Row> {
             Some("结束并保存"),
         ),
         (MeetingEnd, &["Esc"], Back, "继续开会", Some("继续开会")),
+        (Dashboard, &["j", "Down"], MoveDown, "下移一行", Some("行")),
+        (Dashboard, &["k", "Up"], MoveUp, "上移一行", None),
+        (Dashboard, &["h", "Left"], MoveLeft, "左移一列", Some("列")),
+        (Dashboard, &["l", "Right"], MoveRight, "右移一列", None),
+        (Dashboard, &["PageDown"], PageDown, "下翻一页", None),
+        (Dashboard, &["PageUp"], PageUp, "上翻一页", None),
+        (Dashboard, &["g", "Home"], Top, "到第一行", None),
+        (Dashboard, &["G", "End"], Bottom, "到最后一行", None),
+        (
+            Dashboard,
+            &["Enter"],
+            Open,
+            "查看光标所在数字背后的事项",
+            Some("明细"),
+        ),
+        (Dashboard, &["Esc", "q"], Back, "返回事项表", Some("返回")),
         (Changes, &["j", "Down"], MoveDown, "下移一行", None),
         (Changes, &["k", "Up"], MoveUp, "上移一行", None),
         (Changes, &["PageDown"], PageDown, "下翻一页", None),

@@ -6,6 +6,7 @@
 mod cells;
 mod changes;
 mod columns;
+mod dashboard;
 mod detail;
 pub mod edit;
 mod filter_menu;
@@ -64,6 +65,11 @@ pub fn draw(frame: &mut Frame, state: &State, keys: &KeyMap, theme: &Theme) {
         Screen::Changes => {
             if let Some(view) = &state.meetings.changes {
                 changes::draw(frame, body, state, view, theme);
+            }
+        }
+        Screen::Dashboard => {
+            if let Some(dashboard) = &state.dashboard {
+                dashboard::draw(frame, body, dashboard, theme);
             }
         }
     }

@@ -54,6 +54,7 @@ pub fn selected_target(state: &State) -> Option<Target> {
             let view = state.meetings.changes.as_ref()?;
             view.items.get(view.cursor).map(|c| c.entry)
         }
+        Screen::Dashboard => None,
     }?;
     target_of(&state.catalog, entry as usize)
 }
@@ -296,13 +297,16 @@ pub fn rebuild_catalog(state: &mut State) {
         Screen::Detail { entry, scroll } => {
             Some((target_of(&state.catalog, entry as usize), scroll))
         }
-        Screen::Browse | Screen::Meeting { .. } | Screen::Changes => None,
+        Screen::Browse | Screen::Meeting { .. } | Screen::Changes | Screen::Dashboard => None,
     };
     // Entry numbers change with the rebuild: the walk and the changes list (by entry)
     // are dropped; a meeting holds targets and goes on.
     state.walk = None;
     if state.meetings.changes.take().is_some() && matches!(state.screen, Screen::Changes) {
         state.screen = Screen::Browse;
+    }
+    if state.dashboard.is_some() {
+        state.dashboard = Some(crate::app::Dashboard::new(&state.catalog));
     }
     let scroll = state.view.scroll;
     let unit_names: Vec<String> = state
