@@ -5,7 +5,8 @@
 //! - `ledgers/<id>.ron` — one [`Ledger`] per file;
 //! - `holidays.ron` — optional calendar overrides;
 //! - `.backup/<id>.ron.1 … .N` — previous versions (newest is `.1`);
-//! - `.duban.lock` — the advisory lock held around every read-modify-write.
+//! - `.duban.lock` — the advisory lock held around every read-modify-write; while held it
+//!   names its holder ([`LockHolder`]).
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use crate::domain::ids::IdError;
 use crate::domain::{Ledger, WorkspaceConfig};
 
 mod atomic;
+mod backup;
 mod create;
 mod format;
 mod load;
@@ -21,6 +23,7 @@ pub mod merge;
 mod save;
 
 pub use atomic::FailPoint;
+pub use backup::{BrokenBackup, broken_backups};
 pub use create::{
     BUNDLED_CONFIG, BUNDLED_LEDGERS, create_from_bundled, create_workspace, default_workspace_dir,
     load_holiday_overrides,
