@@ -148,7 +148,10 @@ fn sigkill_in_the_middle_of_saves_loses_no_acknowledged_note() {
         );
         // Every backup is complete too: the kill may hit the rotation (issue 8.2).
         let broken = duban::storage::broken_backups(&dir).expect("backups readable");
-        assert!(broken.is_empty(), "round {round}: broken backups: {broken:?}");
+        assert!(
+            broken.is_empty(),
+            "round {round}: broken backups: {broken:?}"
+        );
     }
     assert!(acknowledged.len() >= ROUNDS as usize);
 }

@@ -130,6 +130,20 @@ fn a_crash_at_any_step_leaves_only_complete_backups(
 }
 
 #[test]
+fn saves_that_keep_failing_after_the_backup_keep_older_versions() {
+    let dir = workspace_with_full_backups();
+    let before = snapshot(dir.path());
+    for version in 5..9 {
+        save_ledger_with(dir.path(), &ledger(version), KEEP, FailPoint::AfterBackup).unwrap_err();
+    }
+    let after = snapshot(dir.path());
+    assert_eq!(after[0], before[0], "the file is still version 4");
+    assert_eq!(after[1], before[0], "backup 1 is version 4, kept once");
+    assert_eq!(after[2], before[1], "backup 2 is still version 3");
+    assert_eq!(after[3], before[2], "backup 3 is still version 2");
+}
+
+#[test]
 fn broken_backups_are_found_and_temp_files_are_not_backups() {
     let dir = workspace_with_full_backups();
     save_config(

@@ -5,6 +5,8 @@
 //! only then do the older ones shift up (each by one atomic rename, the oldest dropping
 //! out) and the new one is renamed to `.1`. So a full disk leaves every backup as it was,
 //! and a kill at any point leaves complete backups only (at worst one number missing).
+//! A version already kept as `.1` is not kept again, so saves that keep failing after the
+//! backup step do not push older versions out.
 
 use std::fs;
 use std::io::{ErrorKind, Read};
@@ -37,6 +39,12 @@ pub(super) fn back_up(
             f.metadata()
         })
         .map_err(|e| StorageError::io(current, e))?;
+    let newest = backup_path(dir, name, 1);
+    if fs::read(&newest).is_ok_and(|b| b == bytes) {
+        // Already kept (a save interrupted after its backup): rotating again would push an
+        // older version out for a copy of this one.
+        return Ok(());
+    }
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
@@ -69,7 +77,6 @@ pub(super) fn back_up(
             return check(fail, FailPoint::MidRotation, current);
         }
     }
-    let newest = backup_path(dir, name, 1);
     temp.persist(&newest)
         .map_err(|e| StorageError::io(&newest, e.error))?;
     sync_dir(&backup_dir)
