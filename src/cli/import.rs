@@ -174,7 +174,7 @@ fn existing_workspace(globals: &Globals) -> Result<Option<WorkspaceConfig>, CliE
     if dir.join(CONFIG_FILE).exists() {
         return Ok(Some(globals.open_config()?.1));
     }
-    let empty = std::fs::read_dir(&dir).map_or(true, |rd| only_lock_file(rd));
+    let empty = std::fs::read_dir(&dir).map_or(true, only_lock_file);
     if !empty {
         return Err(CliError::new(format!(
             "{} 不是空文件夹,也不是 duban 工作区;请指定一个空文件夹或已有工作区(--dir)",

@@ -116,13 +116,14 @@ pub(super) fn replace_file(
         keep_as_crash_would(temp);
         return check(fail, FailPoint::AfterTempSync, target);
     }
-    if backups > 0 && real.exists() {
-        if let Err(error) = back_up(dir, &real, &name, backups, fail) {
-            if matches!(error, StorageError::Injected { .. }) {
-                keep_as_crash_would(temp);
-            }
-            return Err(error);
+    if backups > 0
+        && real.exists()
+        && let Err(error) = back_up(dir, &real, &name, backups, fail)
+    {
+        if matches!(error, StorageError::Injected { .. }) {
+            keep_as_crash_would(temp);
         }
+        return Err(error);
     }
     if fail == FailPoint::AfterBackup {
         keep_as_crash_would(temp);
