@@ -1,4 +1,5 @@
-//! `duban check`: load and validate the workspace; exit 0 clean, 1 problems, 2 unreadable files.
+//! `duban check`: load and validate the workspace and its backups; exit 0 clean, 1 problems
+//! (broken backups included), 2 unreadable files.
 
 use std::collections::{HashMap, HashSet};
 use std::process::ExitCode;
@@ -167,6 +168,21 @@ pub fn run(globals: &Globals, _args: &CheckArgs) -> Result<ExitCode, CliError> {
         );
     }
     let mut unreadable = ws.broken.len();
+    match crate::storage::broken_backups(&ws.dir) {
+        Ok(broken) => {
+            problem_count += broken.len();
+            for b in broken {
+                outln!(
+                    "  问题:备份损坏 {}(不能用它恢复;可删除此备份,下次保存会生成新的)",
+                    sanitize(&b.message)
+                );
+            }
+        }
+        Err(e) => {
+            unreadable += 1;
+            outln!("  无法读取:{}", sanitize(&e.to_string()));
+        }
+    }
     if let Err(e) = calendar_of(&ws) {
         unreadable += 1;
         outln!("  无法读取:{}", e.message);

@@ -306,7 +306,12 @@ pub fn run(globals: &Globals, args: &ListArgs) -> Result<ExitCode, CliError> {
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`duban list | head`) is not an error worth reporting.
     let _ = stdout.write_all(&out).and_then(|_| stdout.flush());
-    Ok(ExitCode::SUCCESS)
+    // The rows are printed, but they are not the whole workspace: say so in the exit code.
+    Ok(if ws.broken.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //!
 //! One file per command. Every command shares [`context`] for the workspace folder,
 //! "today" (the only place the clock is read) and the author of edits.
-//! Errors are one line on stderr; exit codes: 0 ok, 1 problems found (`check`), 2 errors.
+//! Errors are one line on stderr; exit codes: 0 ok, 1 problems found (`check`, `list` with
+//! an unreadable ledger), 2 errors, 3 gave up waiting for another writer (`--wait`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +45,14 @@ pub struct Cli {
     /// 以此日期为"今天"计算预警(默认:工作区固定的日期,否则本机日期)
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
+    /// 写入时最多等待另一个写入者释放工作区锁的秒数(默认 10;超时退出码 3,不写入)
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECONDS",
+        allow_negative_numbers = true
+    )]
+    pub wait: Option<String>,
     /// The command; none opens the TUI.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -82,7 +91,7 @@ pub fn main() -> ExitCode {
 
 /// Run a parsed command line; the exit code on success, a one-line error otherwise.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
-    let globals = Globals::new(cli.dir, cli.today.as_deref())?;
+    let globals = Globals::new(cli.dir, cli.today.as_deref())?.with_wait(cli.wait.as_deref())?;
     match cli.command {
         None => open_tui(&globals),
         Some(Command::Check(args)) => check::run(&globals, &args),

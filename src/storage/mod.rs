@@ -5,7 +5,8 @@
 //! - `ledgers/<id>.ron` — one [`Ledger`] per file;
 //! - `holidays.ron` — optional calendar overrides;
 //! - `.backup/<id>.ron.1 … .N` — previous versions (newest is `.1`);
-//! - `.duban.lock` — the advisory lock held around every read-modify-write.
+//! - `.duban.lock` — the advisory lock held around every read-modify-write; while held it
+//!   names its holder ([`LockHolder`]).
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use crate::domain::ids::IdError;
 use crate::domain::{Ledger, WorkspaceConfig};
 
 mod atomic;
+mod backup;
 mod create;
 mod format;
 mod load;
@@ -22,13 +24,14 @@ pub mod merge;
 mod save;
 
 pub use atomic::FailPoint;
+pub use backup::{BrokenBackup, broken_backups};
 pub use create::{
     BUNDLED_CONFIG, BUNDLED_LEDGERS, create_from_bundled, create_workspace, default_workspace_dir,
     load_holiday_overrides,
 };
 pub use format::{config_to_string, ledger_to_string, parse_config, parse_ledger};
 pub use load::{changed_on_disk, load_config, load_ledger, load_workspace};
-pub use lock::{Fingerprint, WorkspaceLock};
+pub use lock::{Fingerprint, LockHolder, WorkspaceLock};
 pub use meetings::{MEETINGS_DIR, load_last_meeting, write_meeting};
 pub use merge::{Conflict, MergeOutcome};
 pub use save::{
@@ -179,6 +182,21 @@ pub enum StorageError {
     NoSuchLedger {
         /// The missing file.
         path: PathBuf,
+    },
+    /// Another writer held the workspace lock for longer than the caller would wait;
+    /// nothing was written.
+    #[error(
+        "{path}: 另一个写入者{holder_text}占用工作区锁,已等待 {secs} 秒仍未释放,放弃写入(未写入任何内容)",
+        holder_text = holder.as_deref().map(|h| format!("({h})")).unwrap_or_default(),
+        secs = waited.as_secs_f32().round()
+    )]
+    LockTimeout {
+        /// The lock file.
+        path: PathBuf,
+        /// Who holds it, as its lock file says ([`LockHolder::describe`]), when known.
+        holder: Option<String>,
+        /// How long the caller waited.
+        waited: std::time::Duration,
     },
     /// A failure injected by a test through [`FailPoint`].
     #[error("{path}: 保存在 {step:?} 处被测试中断")]
