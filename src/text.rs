@@ -277,5 +277,8 @@ pub fn fit(s: &str, cols: usize) -> String {
     t
 }
 
+mod formula;
+pub use formula::{guard_formula, unguard_formula};
+
 #[cfg(test)]
 mod tests;

@@ -93,10 +93,10 @@ impl Globals {
                 return Err(no_workspace_error(&dir));
             }
             storage::create_from_bundled(&dir)?;
-            eprintln!(
+            warn(&format!(
                 "已在 {} 创建工作区,内容为内置的演示数据(示例台账)。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份",
                 dir.display()
-            );
+            ));
         }
         Ok(storage::load_workspace(&dir)?)
     }
@@ -160,12 +160,19 @@ pub fn resolve_author(flag: Option<&str>, config: &WorkspaceConfig) -> String {
     crate::identity::current_author(flag, config.author.as_deref()).name
 }
 
-/// Write `text` to stdout. A closed pipe (`duban list | head`) ends output quietly instead
-/// of panicking like `println!` would.
+/// Write `text` to stdout, neutralised ([`crate::text::sanitize_multiline`]: paths, names
+/// and titles in it cannot drive the terminal). A closed pipe (`duban list | head`) ends
+/// output quietly instead of panicking like `println!` would.
 pub fn emit(text: &str) {
     use std::io::Write;
+    let text = crate::text::sanitize_multiline(text);
     let mut stdout = std::io::stdout().lock();
     let _ = stdout
         .write_all(text.as_bytes())
         .and_then(|_| stdout.flush());
+}
+
+/// Write a one-line message to stderr, neutralised like [`emit`].
+pub fn warn(line: &str) {
+    eprintln!("{}", crate::text::sanitize(line));
 }
