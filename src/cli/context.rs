@@ -174,10 +174,10 @@ impl Globals {
             // Another duban may have created it while this one waited.
             if !dir.join(CONFIG_FILE).exists() {
                 storage::create_from_bundled(&dir)?;
-                eprintln!(
+                warn(&format!(
                     "已在 {} 创建工作区,内容为内置的演示数据(示例台账)。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份",
                     dir.display()
-                );
+                ));
             }
         }
         Ok(storage::load_workspace(&dir)?)
@@ -235,26 +235,26 @@ fn no_workspace_error(dir: &Path) -> CliError {
     ))
 }
 
-/// The author of an edit: `--author`, else the workspace's configured author, else the login name.
+/// The author of an edit, by the one rule of [`crate::identity`]: `--author`, else
+/// `DUBAN_AUTHOR`, else the per-user name in the config folder, else the workspace's
+/// `author`, else the login name, else 未署名.
 pub fn resolve_author(flag: Option<&str>, config: &WorkspaceConfig) -> String {
-    if let Some(a) = flag.map(str::trim).filter(|a| !a.is_empty()) {
-        return a.to_string();
-    }
-    if let Some(a) = config.author.as_deref().filter(|a| !a.trim().is_empty()) {
-        return a.to_string();
-    }
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "未知".to_string())
+    crate::identity::current_author(flag, config.author.as_deref()).name
 }
 
-/// Write `text` to stdout. A closed pipe (`duban list | head`) ends output quietly instead
-/// of panicking like `println!` would.
+/// Write `text` to stdout, neutralised ([`crate::text::sanitize_multiline`]: paths, names
+/// and titles in it cannot drive the terminal). A closed pipe (`duban list | head`) ends
+/// output quietly instead of panicking like `println!` would.
 pub fn emit(text: &str) {
     use std::io::Write;
+    let text = crate::text::sanitize_multiline(text);
     let mut stdout = std::io::stdout().lock();
     let _ = stdout
         .write_all(text.as_bytes())
         .and_then(|_| stdout.flush());
+}
+
+/// Write a one-line message to stderr, neutralised like [`emit`].
+pub fn warn(line: &str) {
+    eprintln!("{}", crate::text::sanitize(line));
 }

@@ -137,7 +137,7 @@ pub fn run(globals: &Globals, args: &ImportArgs) -> Result<ExitCode, CliError> {
         None => {
             let config = WorkspaceConfig::default();
             storage::create_workspace(&dir, &config)?;
-            eprintln!("已在 {} 新建空工作区", dir.display());
+            super::context::warn(&format!("已在 {} 新建空工作区", dir.display()));
             config
         }
     };

@@ -285,6 +285,9 @@ pub fn list_workspace(
 pub fn run(globals: &Globals, args: &ListArgs) -> Result<ExitCode, CliError> {
     let filter = ListFilter::from_args(args)?;
     let ws = globals.open_workspace()?;
+    if let Some(unit) = &filter.unit {
+        super::unit_hint::require_unit(&super::unit_hint::known_units(&ws), unit)?;
+    }
     if let Some(id) = &filter.ledger
         && !ws.ledgers.iter().any(|l| &l.ledger.id == id)
     {

@@ -2,8 +2,9 @@
 //!
 //! One file per command. Every command shares [`context`] for the workspace folder,
 //! "today" (the only place the clock is read) and the author of edits.
-//! Errors are one line on stderr; exit codes: 0 ok, 1 problems found (`check`, `list` with
-//! an unreadable ledger), 2 errors, 3 gave up waiting for another writer (`--wait`).
+//! Errors are one line on stderr (argument errors too: [`arg_errors`]); exit codes: 0 ok,
+//! 1 problems found (`check`, `list` with an unreadable ledger, an unreadable `deadline`),
+//! 2 errors, 3 gave up waiting for another writer (`--wait`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,6 +18,7 @@ macro_rules! outln {
     };
 }
 
+mod arg_errors;
 pub mod check;
 pub mod context;
 pub mod deadline;
@@ -27,6 +29,7 @@ pub mod list;
 mod list_output;
 pub mod note;
 pub mod status;
+mod unit_hint;
 
 pub use context::{CliError, Globals};
 
@@ -79,11 +82,20 @@ pub enum Command {
 
 /// Entry point of the `duban` binary.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let args: Vec<String> = std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            return arg_errors::report(&err, &args);
+        }
+    };
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("duban: {}", err.message);
+            context::warn(&format!("duban: {}", err.message));
             ExitCode::from(err.code)
         }
     }
