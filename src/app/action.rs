@@ -73,6 +73,10 @@ pub enum Action {
     Undo,
     /// Redo the last undone edit (saved at once).
     Redo,
+    /// Answer yes to the question shown (drop the typed text; quit without saving).
+    ConfirmYes,
+    /// Write the edits that could not be saved to a recovery file, then quit.
+    WriteRecovery,
     /// A key for the open edit form or conflict popup (the loop routes every key there
     /// while one is open).
     #[serde(skip)]
@@ -86,4 +90,11 @@ pub enum Action {
     /// Another writer changed a ledger file (noticed by the loop on an idle tick).
     #[serde(skip)]
     DiskChanged(Box<DiskChange>),
+    /// The loop's timer: retry saves that failed.
+    #[serde(skip)]
+    RetrySaves,
+    /// Recovery files were written (their paths) or could not be (why), for
+    /// [`crate::app::Effect::WriteRecovery`].
+    #[serde(skip)]
+    RecoveryWritten(Result<Vec<std::path::PathBuf>, String>),
 }

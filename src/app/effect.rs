@@ -8,4 +8,7 @@ pub enum Effect {
     Quit,
     /// Save the ledger at this index of [`crate::app::Catalog::ledgers`] (used by editing).
     SaveLedger(usize),
+    /// Write these ledgers (indices of the catalogue) to recovery files; the outcome comes
+    /// back as [`crate::app::Action::RecoveryWritten`].
+    WriteRecovery(Vec<usize>),
 }

@@ -90,16 +90,22 @@ pub enum Mode {
     FilterMenu,
     /// An edit form or the conflict popup has the keyboard.
     Edit,
+    /// Asked whether to drop the text typed into a form.
+    ConfirmDiscard,
+    /// Asked what to do with edits that could not be saved, before quitting.
+    ConfirmQuit,
 }
 
 impl Mode {
     /// All modes, in the order of the help screen.
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Browse,
         Mode::Search,
         Mode::Detail,
         Mode::FilterMenu,
         Mode::Edit,
+        Mode::ConfirmDiscard,
+        Mode::ConfirmQuit,
         Mode::Help,
     ];
 
@@ -112,6 +118,8 @@ impl Mode {
             Mode::Help => "帮助",
             Mode::FilterMenu => "筛选菜单",
             Mode::Edit => "编辑表单",
+            Mode::ConfirmDiscard => "放弃输入的确认",
+            Mode::ConfirmQuit => "有未保存修改时退出",
         }
     }
 }
@@ -165,6 +173,11 @@ impl State {
 
     /// The key context now.
     pub fn mode(&self) -> Mode {
+        match self.edit.prompt {
+            Some(edit::Prompt::DiscardInput { .. }) => return Mode::ConfirmDiscard,
+            Some(edit::Prompt::QuitUnsaved) => return Mode::ConfirmQuit,
+            None => {}
+        }
         if self.edit.is_active() {
             return Mode::Edit;
         }

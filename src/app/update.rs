@@ -16,7 +16,6 @@ pub fn update(state: &mut State, action: Action, today: NaiveDate) -> Vec<Effect
         Err(action) => action,
     };
     match action {
-        Action::Quit => return vec![Effect::Quit],
         Action::Resize(w, h) => {
             state.size = (w, h);
             state.view.page = table_rows_for(h);
@@ -38,7 +37,7 @@ pub fn update(state: &mut State, action: Action, today: NaiveDate) -> Vec<Effect
         Mode::Search => search(state, action),
         Mode::Detail => detail(state, action),
         Mode::Browse => browse(state, action),
-        Mode::Edit => {}
+        Mode::Edit | Mode::ConfirmDiscard | Mode::ConfirmQuit => {}
     }
     Vec::new()
 }

@@ -18,6 +18,7 @@ mod format;
 mod load;
 mod lock;
 pub mod merge;
+mod recovery;
 mod save;
 
 pub use atomic::FailPoint;
@@ -29,8 +30,10 @@ pub use format::{config_to_string, ledger_to_string, parse_config, parse_ledger}
 pub use load::{changed_on_disk, load_config, load_ledger, load_workspace};
 pub use lock::{Fingerprint, WorkspaceLock};
 pub use merge::{Conflict, MergeOutcome};
+pub use recovery::{RECOVERY_DIR, write_recovery};
 pub use save::{
-    save_config, save_config_with, save_ledger, save_ledger_with, save_with_merge, update_ledger,
+    save_config, save_config_with, save_ledger, save_ledger_with, save_with_merge,
+    try_save_with_merge, update_ledger,
 };
 
 /// The current file format version.
@@ -177,6 +180,14 @@ pub enum StorageError {
     NoSuchLedger {
         /// The missing file.
         path: PathBuf,
+    },
+    /// Another writer holds the workspace lock (a non-blocking save gave up at once).
+    #[error("{path}: 另一个写入者正占用工作区({holder}),未写入;稍后自动重试", holder = holder.as_deref().unwrap_or("未知进程"))]
+    Busy {
+        /// The lock file.
+        path: PathBuf,
+        /// Who holds it, as its lock file says.
+        holder: Option<String>,
     },
     /// A failure injected by a test through [`FailPoint`].
     #[error("{path}: 保存在 {step:?} 处被测试中断")]

@@ -8,6 +8,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::conflict::resolve_conflicts;
 use super::history::{EditHistory, LedgerSet, Replay, Step};
+use super::saving::{Prompt, SaveStatus};
 use super::target::{Target, apply_to_targets};
 use super::{ConflictEntry, ConflictOutcome, ConflictResolver, EditForm, FormOutcome};
 use crate::storage::LoadedLedger;
@@ -58,6 +59,10 @@ pub struct EditSession {
     /// For each ledger changed in memory and not yet saved: the ledger as last loaded or
     /// saved, the base of the three-way merge when it is saved.
     pub bases: BTreeMap<String, LoadedLedger>,
+    /// Which edits are not on disk yet, and why.
+    pub saving: SaveStatus,
+    /// A question waiting for y/n before something is dropped.
+    pub prompt: Option<Prompt>,
 }
 
 impl EditSession {
@@ -112,6 +117,11 @@ impl EditSession {
         };
         match open.form.handle_key(key) {
             FormOutcome::Continue => FormEvent::Editing,
+            // Typed text is never dropped without asking.
+            FormOutcome::Cancel if open.form.has_input() => {
+                self.prompt = Some(Prompt::DiscardInput { then_quit: false });
+                FormEvent::Editing
+            }
             FormOutcome::Cancel => {
                 self.form = None;
                 FormEvent::Cancelled
