@@ -35,7 +35,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, keys: &KeyMap, theme: 
         spans.push(Span::raw("  "));
     }
     let saving = &state.edit.saving;
-    if saving.pending() > 0 && mode != Mode::Search {
+    // A question leaves the line to its keys (the quit question shows the status itself).
+    let asking = matches!(mode, Mode::ConfirmDiscard | Mode::ConfirmQuit);
+    if saving.pending() > 0 && !matches!(mode, Mode::Search | Mode::ConfirmQuit) {
         let mut status = format!("未保存 {} 项", saving.pending());
         if let Some(failure) = saving.main_failure() {
             status.push_str(&format!(" · {}", failure.short()));
@@ -45,7 +47,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, keys: &KeyMap, theme: 
         spans.push(Span::styled(shown, theme.alert()));
         spans.push(Span::raw("  "));
     }
-    if !matches!(mode, Mode::Search | Mode::ConfirmDiscard)
+    if mode != Mode::Search
+        && !asking
         && let Some(message) = &state.message
     {
         let shown = truncate(message, cols.saturating_sub(used));
