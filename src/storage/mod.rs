@@ -28,7 +28,7 @@ pub use create::{
 };
 pub use format::{config_to_string, ledger_to_string, parse_config, parse_ledger};
 pub use load::{changed_on_disk, load_config, load_ledger, load_workspace};
-pub use lock::{Fingerprint, WorkspaceLock};
+pub use lock::{Fingerprint, LockHolder, WorkspaceLock};
 pub use merge::{Conflict, MergeOutcome};
 pub use recovery::{RECOVERY_DIR, write_recovery};
 pub use save::{
@@ -181,13 +181,20 @@ pub enum StorageError {
         /// The missing file.
         path: PathBuf,
     },
-    /// Another writer holds the workspace lock (a non-blocking save gave up at once).
-    #[error("{path}: 另一个写入者正占用工作区({holder}),未写入;稍后自动重试", holder = holder.as_deref().unwrap_or("未知进程"))]
-    Busy {
+    /// Another writer held the workspace lock for longer than the caller would wait;
+    /// nothing was written.
+    #[error(
+        "{path}: 另一个写入者{holder_text}占用工作区锁,已等待 {secs} 秒仍未释放,放弃写入(未写入任何内容)",
+        holder_text = holder.as_deref().map(|h| format!("({h})")).unwrap_or_default(),
+        secs = waited.as_secs_f32().round()
+    )]
+    LockTimeout {
         /// The lock file.
         path: PathBuf,
-        /// Who holds it, as its lock file says.
+        /// Who holds it, as its lock file says ([`LockHolder::describe`]), when known.
         holder: Option<String>,
+        /// How long the caller waited.
+        waited: std::time::Duration,
     },
     /// A failure injected by a test through [`FailPoint`].
     #[error("{path}: 保存在 {step:?} 处被测试中断")]

@@ -201,7 +201,7 @@ pub fn save_with_merge(
 }
 
 /// [`save_with_merge`] that never waits for the lock: when another writer holds it, nothing
-/// is written and [`StorageError::Busy`] names the holder. Stops at `fail` as if the process
+/// is written and [`StorageError::LockTimeout`] (after no wait) names the holder. Stops at `fail` as if the process
 /// died there (tests; [`FailPoint::Never`] otherwise). For the interactive app, whose
 /// keys must keep working while another writer is stuck.
 pub fn try_save_with_merge(
@@ -213,9 +213,10 @@ pub fn try_save_with_merge(
 ) -> Result<MergeOutcome, StorageError> {
     validate_file_id(&edited.id)?;
     let Some(_lock) = WorkspaceLock::try_acquire(dir)? else {
-        return Err(StorageError::Busy {
+        return Err(StorageError::LockTimeout {
             path: dir.join(super::LOCK_FILE),
-            holder: WorkspaceLock::holder(dir),
+            holder: super::LockHolder::read(dir).map(|h| h.describe()),
+            waited: std::time::Duration::ZERO,
         });
     };
     merge_locked(dir, base, edited, backups, fail)

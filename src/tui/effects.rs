@@ -98,7 +98,7 @@ fn save_with(state: &State, index: usize, fail: FailPoint) -> Option<Action> {
         fail,
     )
     .map_err(|e| match e {
-        StorageError::Busy { holder, .. } => SaveError::Busy { holder },
+        StorageError::LockTimeout { holder, .. } => SaveError::Busy { holder },
         other => SaveError::Failed(other.to_string()),
     });
     Some(Action::Saved(Box::new(SaveReport {
