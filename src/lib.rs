@@ -6,6 +6,7 @@
 //! - [`storage`]: the RON format, atomic saves, backups, locking, merging.
 //! - [`import`]: delimited tables (pipe, CSV) into ledgers.
 //! - [`cli`]: the non-interactive commands.
+//! - [`identity`]: who is editing (the author of edits, one rule for CLI and TUI).
 //! - [`gen`]: synthetic workspaces for tests and benchmarks.
 //! - [`app`], [`ui`], [`input`], [`tui`]: the interactive application; [`search`] its index.
 
@@ -13,6 +14,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod r#gen;
+pub mod identity;
 pub mod import;
 pub mod input;
 pub mod search;

@@ -153,18 +153,11 @@ fn no_workspace_error(dir: &Path) -> CliError {
     ))
 }
 
-/// The author of an edit: `--author`, else the workspace's configured author, else the login name.
+/// The author of an edit, by the one rule of [`crate::identity`]: `--author`, else
+/// `DUBAN_AUTHOR`, else the per-user name in the config folder, else the workspace's
+/// `author`, else the login name, else 未署名.
 pub fn resolve_author(flag: Option<&str>, config: &WorkspaceConfig) -> String {
-    if let Some(a) = flag.map(str::trim).filter(|a| !a.is_empty()) {
-        return a.to_string();
-    }
-    if let Some(a) = config.author.as_deref().filter(|a| !a.trim().is_empty()) {
-        return a.to_string();
-    }
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "未知".to_string())
+    crate::identity::current_author(flag, config.author.as_deref()).name
 }
 
 /// Write `text` to stdout. A closed pipe (`duban list | head`) ends output quietly instead
