@@ -97,4 +97,8 @@ pub enum Action {
     /// [`crate::app::Effect::WriteRecovery`].
     #[serde(skip)]
     RecoveryWritten(Result<Vec<std::path::PathBuf>, String>),
+    /// The user's name was stored (the file) or could not be (why), for
+    /// [`crate::app::Effect::SaveUserName`].
+    #[serde(skip)]
+    UserNameSaved(Result<std::path::PathBuf, String>),
 }

@@ -11,4 +11,12 @@ pub enum Effect {
     /// Write these ledgers (indices of the catalogue) to recovery files; the outcome comes
     /// back as [`crate::app::Action::RecoveryWritten`].
     WriteRecovery(Vec<usize>),
+    /// Store the user's name in the per-user config folder `dir`; the outcome comes back as
+    /// [`crate::app::Action::UserNameSaved`].
+    SaveUserName {
+        /// The per-user config folder.
+        dir: std::path::PathBuf,
+        /// The name.
+        name: String,
+    },
 }

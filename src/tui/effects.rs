@@ -32,6 +32,9 @@ pub fn dispatch_with(state: &mut State, action: Action, today: NaiveDate, fail: 
                 Effect::WriteRecovery(indices) => {
                     queue.push(Action::RecoveryWritten(recover(state, &indices)))
                 }
+                Effect::SaveUserName { dir, name } => queue.push(Action::UserNameSaved(
+                    crate::identity::save_user_name(&dir, &name).map_err(|e| e.to_string()),
+                )),
             }
         }
     }
@@ -165,18 +168,4 @@ impl DiskWatch {
         }
         out
     }
-}
-
-/// Who is editing: the workspace's configured author, else the login name.
-pub fn user_name(configured: Option<&str>) -> String {
-    configured
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .map(str::to_string)
-        .or_else(|| {
-            ["USER", "LOGNAME", "USERNAME"]
-                .iter()
-                .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        })
-        .unwrap_or_else(|| "未署名".to_string())
 }

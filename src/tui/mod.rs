@@ -11,7 +11,7 @@ mod effects;
 mod sgr16;
 mod terminal;
 
-pub use effects::{DiskWatch, dispatch, dispatch_with, flush, poll_disk, save, user_name};
+pub use effects::{DiskWatch, dispatch, dispatch_with, flush, poll_disk, save};
 
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
@@ -62,9 +62,14 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<Exit> {
             broken.message
         ));
     }
-    let author = workspace.config.author.clone();
+    // The shared author rule; with no name chosen anywhere, the first edit asks for one.
+    let author = crate::identity::current_author(None, workspace.config.author.as_deref());
     let mut state = State::with_calendar(workspace, calendar, today);
-    state.edit.user = user_name(author.as_deref());
+    state.edit.naming_setting = crate::app::edit::NameSetting {
+        ask: author.needs_name(),
+        config_dir: crate::identity::user_config_dir(),
+    };
+    state.edit.user = author.name;
     if state.catalog.config.demo {
         messages.push(
             "这是演示数据。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份"

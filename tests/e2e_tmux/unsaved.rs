@@ -92,3 +92,34 @@ fn a_stuck_lock_holder_gives_a_waiting_line_at_once_and_keys_keep_working() {
     session.wait_for_gone("未保存");
     session.quit(pid);
 }
+
+#[test]
+fn the_first_edit_without_a_chosen_name_asks_for_one_and_stores_it() {
+    let Some(mut session) = Session::start(80, 24) else {
+        return;
+    };
+    let config = tempfile::TempDir::new().expect("config home");
+    let dir = session.workspace.path().to_path_buf();
+    let pid = session.launch_duban_with(&format!(
+        "-u NO_COLOR DUBAN_AUTHOR= XDG_CONFIG_HOME={}",
+        config.path().display()
+    ));
+    session.wait_for_text("按严重程度");
+    session.keys(&["n"]);
+    session.wait_for_text("首次记录修改");
+    session.wait_for_caret_after("名字:测试员");
+    session.keys(&["C-u"]);
+    session.type_text("王五");
+    session.keys(&["Enter"]);
+    session.wait_for_text("添加进展");
+    session.type_text("署名后的进展");
+    session.keys(&["Enter"]);
+    session.wait_for_text("添加进展 · 已保存");
+    session.quit(pid);
+
+    let stored = fs::read_to_string(config.path().join("duban").join("author"))
+        .expect("name stored in the user's config folder");
+    assert_eq!(stored.trim(), "王五");
+    let (_, item) = super::disk::item_with_note(&dir, "署名后的进展");
+    assert_eq!(item.progress.last().expect("note").author, "王五");
+}

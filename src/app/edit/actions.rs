@@ -36,6 +36,7 @@ pub fn update_edit(
         Action::WriteRecovery => leaving::write_recovery(state),
         Action::RecoveryWritten(result) => leaving::recovery_written(state, result),
         Action::RetrySaves => leaving::retry(state),
+        Action::UserNameSaved(result) => super::naming::name_saved(state, result),
         Action::Edit(kind) if browsing => open_form(state, kind, today),
         Action::ToggleMark if state.mode() == Mode::Browse => toggle_mark(state),
         Action::Back if state.mode() == Mode::Browse && !state.edit.marks.is_empty() => {
@@ -45,6 +46,9 @@ pub fn update_edit(
         }
         Action::Undo if browsing => replay(state, at, true),
         Action::Redo if browsing => replay(state, at, false),
+        Action::FormKey(key) if state.edit.naming.is_some() => {
+            super::naming::name_key(state, &key, today)
+        }
         Action::FormKey(key) => form_key(state, &key, at),
         Action::FormPaste(text) => {
             state.edit.form_paste(&text);
@@ -112,8 +116,13 @@ fn known_units(catalog: &Catalog) -> Vec<String> {
     units
 }
 
-fn open_form(state: &mut State, kind: EditKind, today: NaiveDate) -> Vec<Effect> {
+/// Open the edit form of `kind` on the marked items, else the selected one (after the
+/// name question, the first time an edit is made without a chosen name).
+pub(super) fn open_form(state: &mut State, kind: EditKind, today: NaiveDate) -> Vec<Effect> {
     let targets = state.edit.targets(selected_target(state));
+    if !targets.is_empty() && super::naming::ask_first(state, kind) {
+        return Vec::new();
+    }
     let Some(first) = targets.first() else {
         state.message = Some("没有选中的事项".to_string());
         return Vec::new();

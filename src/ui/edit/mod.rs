@@ -6,12 +6,14 @@ mod checklist;
 mod conflicts;
 mod fields;
 mod lines;
+mod naming;
 mod quit;
 mod status;
 mod units;
 
 pub use conflicts::render_conflicts;
 pub use lines::{Body, input_line, message_line};
+pub use naming::render_name_question;
 pub use quit::render_quit_question;
 
 use ratatui::Frame;
