@@ -123,3 +123,31 @@ fn the_first_edit_without_a_chosen_name_asks_for_one_and_stores_it() {
     let (_, item) = super::disk::item_with_note(&dir, "署名后的进展");
     assert_eq!(item.progress.last().expect("note").author, "王五");
 }
+
+/// A signal cannot ask: an edit that still cannot be saved goes to a recovery file, and
+/// the exit code is 128 + the signal.
+#[test]
+fn sigterm_with_an_unsaved_edit_writes_the_recovery_file_and_exits_143() {
+    let Some(mut session) = Session::start(80, 24) else {
+        return;
+    };
+    let dir = session.workspace.path().to_path_buf();
+    let pid = session.launch_duban();
+    session.wait_for_text("按严重程度");
+    break_every_ledger(&dir);
+    session.keys(&["n"]);
+    session.wait_for_text("添加进展");
+    session.type_text("信号前未能保存的进展");
+    session.keys(&["Enter"]);
+    session.wait_for_text("未保存 1 项");
+    super::process::signal(pid, "TERM");
+    wait_for_exit(pid, "SIGTERM");
+    assert_eq!(session.assert_shell_sane(), 143);
+    let files: Vec<_> = fs::read_dir(dir.join("recovery"))
+        .expect("recovery folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = fs::read_to_string(&files[0]).expect("recovery file");
+    assert!(text.contains("信号前未能保存的进展"), "{text}");
+}
