@@ -28,5 +28,7 @@ mod saves;
 #[path = "e2e_tmux/screen.rs"]
 mod screen;
 mod support;
+#[path = "e2e_tmux/unsaved.rs"]
+mod unsaved;
 #[path = "e2e_tmux/writers.rs"]
 mod writers;

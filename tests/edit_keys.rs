@@ -50,8 +50,17 @@ fn cancel_leaves_no_trace_and_an_empty_note_is_refused_in_place() {
     press(&mut s, "n");
     type_text(&mut s, "不要了");
     press(&mut s, "Esc");
+    assert_eq!(
+        s.mode(),
+        Mode::ConfirmDiscard,
+        "typed text is not dropped unasked"
+    );
+    press(&mut s, "y");
     assert_eq!(s.mode(), Mode::Browse);
-    assert_eq!(s.message, None);
+    assert_eq!(s.message.as_deref(), Some("已放弃输入的内容"));
+    // Nothing typed: Esc closes at once.
+    press(&mut s, "n Esc");
+    assert_eq!(s.mode(), Mode::Browse);
     press(&mut s, "n Enter");
     assert_eq!(s.mode(), Mode::Edit);
     assert_eq!(form_message(&s).as_deref(), Some("请填写进展"));

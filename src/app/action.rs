@@ -96,6 +96,10 @@ pub enum Action {
     /// The last meeting's record, read when the app starts.
     #[serde(skip)]
     MeetingLoaded(Box<crate::domain::meeting::MeetingRecord>),
+    /// Answer yes to the question shown (drop the typed text; quit without saving).
+    ConfirmYes,
+    /// Write the edits that could not be saved to a recovery file, then quit.
+    WriteRecovery,
     /// A key for the open edit form or conflict popup (the loop routes every key there
     /// while one is open).
     #[serde(skip)]
@@ -109,4 +113,15 @@ pub enum Action {
     /// Another writer changed a ledger file (noticed by the loop on an idle tick).
     #[serde(skip)]
     DiskChanged(Box<DiskChange>),
+    /// The loop's timer: retry saves that failed.
+    #[serde(skip)]
+    RetrySaves,
+    /// Recovery files were written (their paths) or could not be (why), for
+    /// [`crate::app::Effect::WriteRecovery`].
+    #[serde(skip)]
+    RecoveryWritten(Result<Vec<std::path::PathBuf>, String>),
+    /// The user's name was stored (the file) or could not be (why), for
+    /// [`crate::app::Effect::SaveUserName`].
+    #[serde(skip)]
+    UserNameSaved(Result<std::path::PathBuf, String>),
 }

@@ -17,4 +17,15 @@ pub enum Effect {
     ),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Write these ledgers (indices of the catalogue) to recovery files; the outcome comes
+    /// back as [`crate::app::Action::RecoveryWritten`].
+    WriteRecovery(Vec<usize>),
+    /// Store the user's name in the per-user config folder `dir`; the outcome comes back as
+    /// [`crate::app::Action::UserNameSaved`].
+    SaveUserName {
+        /// The per-user config folder.
+        dir: std::path::PathBuf,
+        /// The name.
+        name: String,
+    },
 }

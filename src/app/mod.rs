@@ -118,11 +118,15 @@ pub enum Mode {
     Changes,
     /// The dashboard.
     Dashboard,
+    /// Asked whether to drop the text typed into a form.
+    ConfirmDiscard,
+    /// Asked what to do with edits that could not be saved, before quitting.
+    ConfirmQuit,
 }
 
 impl Mode {
     /// All modes, in the order of the help screen.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Browse,
         Mode::Search,
         Mode::Detail,
@@ -133,6 +137,8 @@ impl Mode {
         Mode::MeetingEnd,
         Mode::Changes,
         Mode::Dashboard,
+        Mode::ConfirmDiscard,
+        Mode::ConfirmQuit,
         Mode::Help,
     ];
 
@@ -145,6 +151,8 @@ impl Mode {
             Mode::Help => "帮助",
             Mode::FilterMenu => "筛选菜单",
             Mode::Edit => "编辑表单",
+            Mode::ConfirmDiscard => "放弃输入的确认",
+            Mode::ConfirmQuit => "有未保存修改时退出",
             Mode::MeetingSetup => "开始会议",
             Mode::Meeting => "会议",
             Mode::MeetingEnd => "结束会议",
@@ -234,6 +242,11 @@ impl State {
 
     /// The key context now.
     pub fn mode(&self) -> Mode {
+        match self.edit.prompt {
+            Some(edit::Prompt::DiscardInput { .. }) => return Mode::ConfirmDiscard,
+            Some(edit::Prompt::QuitUnsaved) => return Mode::ConfirmQuit,
+            None => {}
+        }
         if self.edit.is_active() {
             return Mode::Edit;
         }

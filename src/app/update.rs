@@ -20,7 +20,6 @@ pub fn update(state: &mut State, action: Action, today: NaiveDate) -> Vec<Effect
         Err(action) => action,
     };
     match action {
-        Action::Quit => return vec![Effect::Quit],
         Action::Resize(w, h) => {
             state.size = (w, h);
             state.view.page = table_rows_for(h);
@@ -47,7 +46,9 @@ pub fn update(state: &mut State, action: Action, today: NaiveDate) -> Vec<Effect
         | Mode::Meeting
         | Mode::MeetingEnd
         | Mode::Changes
-        | Mode::Dashboard => {}
+        | Mode::Dashboard
+        | Mode::ConfirmDiscard
+        | Mode::ConfirmQuit => {}
     }
     Vec::new()
 }

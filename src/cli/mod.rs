@@ -120,7 +120,10 @@ fn open_tui(globals: &Globals) -> Result<ExitCode, CliError> {
     let workspace = globals.open_workspace()?;
     let today = globals.today_for(Some(&workspace.config));
     // Exit code 2 like every other error (1 is reserved for `check` problems).
-    crate::tui::run(workspace, today)
-        .map(|()| ExitCode::SUCCESS)
-        .map_err(|e| CliError::new(crate::text::sanitize(&format!("{e:#}")).into_owned()))
+    let exit = crate::tui::run(workspace, today)
+        .map_err(|e| CliError::new(crate::text::sanitize(&format!("{e:#}")).into_owned()))?;
+    if let Some(message) = &exit.message {
+        eprintln!("duban: {}", crate::text::sanitize(message));
+    }
+    Ok(ExitCode::from(exit.code))
 }

@@ -23,6 +23,8 @@ fn rows() -> Vec<Row> {
     const EDIT: Mode = Mode::Edit;
     const MENU: Mode = Mode::FilterMenu;
     const HELP: Mode = Mode::Help;
+    const DISCARD: Mode = Mode::ConfirmDiscard;
+    const QUIT: Mode = Mode::ConfirmQuit;
     vec![
         (Browse, &["j", "Down"], MoveDown, "下移一行", None),
         (Browse, &["k", "Up"], MoveUp, "上移一行", None),
@@ -466,10 +468,51 @@ fn rows() -> Vec<Row> {
             EDIT,
             &["Esc"],
             form_key(KeyCode::Esc),
-            "取消,不留痕迹",
+            "取消(已输入内容时先询问是否放弃)",
             Some("取消"),
         ),
-        (EDIT, &["Ctrl-c"], Quit, "退出(未保存的输入放弃)", None),
+        (
+            EDIT,
+            &["Ctrl-c"],
+            Quit,
+            "退出(已输入内容时先询问是否放弃)",
+            None,
+        ),
+        (
+            DISCARD,
+            &["y"],
+            ConfirmYes,
+            "放弃已输入的内容",
+            Some("放弃"),
+        ),
+        (
+            DISCARD,
+            &["n", "Esc"],
+            Back,
+            "不放弃,继续编辑",
+            Some("继续编辑"),
+        ),
+        (
+            QUIT,
+            &["w"],
+            WriteRecovery,
+            "把未保存的修改写入恢复文件,然后退出",
+            Some("写入恢复文件并退出"),
+        ),
+        (
+            QUIT,
+            &["y"],
+            ConfirmYes,
+            "放弃未保存的修改并退出",
+            Some("放弃并退出"),
+        ),
+        (
+            QUIT,
+            &["n", "Esc"],
+            Back,
+            "不退出,继续自动重试保存",
+            Some("返回"),
+        ),
         (MENU, &["j", "Down"], MoveDown, "下移", None),
         (MENU, &["k", "Up"], MoveUp, "上移", None),
         (MENU, &["PageDown"], PageDown, "下翻一页", None),

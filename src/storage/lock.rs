@@ -49,10 +49,10 @@ impl LockHolder {
         ron::from_str(text.trim()).ok()
     }
 
-    /// "进程 1234,主机 vm,自 2026-11-26 12:00:01 起", text from the file sanitised.
+    /// "进程 1234(主机 vm,自 2026-11-26 12:00:01 起)", text from the file sanitised.
     pub fn describe(&self) -> String {
         format!(
-            "进程 {},主机 {},自 {} 起",
+            "进程 {}(主机 {},自 {} 起)",
             self.pid,
             crate::text::sanitize(&self.host),
             crate::text::sanitize(&self.since)

@@ -21,6 +21,7 @@ mod load;
 mod lock;
 mod meetings;
 pub mod merge;
+mod recovery;
 mod save;
 
 pub use atomic::FailPoint;
@@ -34,8 +35,10 @@ pub use load::{changed_on_disk, load_config, load_ledger, load_workspace};
 pub use lock::{Fingerprint, LockHolder, WorkspaceLock};
 pub use meetings::{MEETINGS_DIR, load_last_meeting, write_meeting};
 pub use merge::{Conflict, MergeOutcome};
+pub use recovery::{RECOVERY_DIR, write_recovery};
 pub use save::{
-    save_config, save_config_with, save_ledger, save_ledger_with, save_with_merge, update_ledger,
+    save_config, save_config_with, save_ledger, save_ledger_with, save_with_merge,
+    try_save_with_merge, update_ledger,
 };
 
 /// The current file format version.

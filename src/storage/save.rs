@@ -197,6 +197,39 @@ pub fn save_with_merge(
 ) -> Result<MergeOutcome, StorageError> {
     validate_file_id(&edited.id)?;
     let _lock = WorkspaceLock::acquire(dir)?;
+    merge_locked(dir, base, edited, backups, FailPoint::Never)
+}
+
+/// [`save_with_merge`] that never waits for the lock: when another writer holds it, nothing
+/// is written and [`StorageError::LockTimeout`] (after no wait) names the holder. Stops at `fail` as if the process
+/// died there (tests; [`FailPoint::Never`] otherwise). For the interactive app, whose
+/// keys must keep working while another writer is stuck.
+pub fn try_save_with_merge(
+    dir: &Path,
+    base: &LoadedLedger,
+    edited: &Ledger,
+    backups: usize,
+    fail: FailPoint,
+) -> Result<MergeOutcome, StorageError> {
+    validate_file_id(&edited.id)?;
+    let Some(_lock) = WorkspaceLock::try_acquire(dir)? else {
+        return Err(StorageError::LockTimeout {
+            path: dir.join(super::LOCK_FILE),
+            holder: super::LockHolder::read(dir).map(|h| h.describe()),
+            waited: std::time::Duration::ZERO,
+        });
+    };
+    merge_locked(dir, base, edited, backups, fail)
+}
+
+/// The body of [`save_with_merge`], with the lock held.
+fn merge_locked(
+    dir: &Path,
+    base: &LoadedLedger,
+    edited: &Ledger,
+    backups: usize,
+    fail: FailPoint,
+) -> Result<MergeOutcome, StorageError> {
     let path = ledger_path(dir, &edited.id);
     let theirs = match read_on_disk(&path)? {
         OnDisk::Text(_, fingerprint) if fingerprint == base.fingerprint => None,
@@ -208,26 +241,14 @@ pub fn save_with_merge(
     };
     match theirs {
         None => Ok(MergeOutcome {
-            loaded: write_ledger_locked(
-                dir,
-                edited,
-                backups,
-                FailPoint::Never,
-                Some(base.fingerprint),
-            )?,
+            loaded: write_ledger_locked(dir, edited, backups, fail, Some(base.fingerprint))?,
             merged: false,
             conflicts: Vec::new(),
         }),
         Some((theirs, fingerprint)) => {
             let (merged, conflicts) = merge_ledgers(&base.ledger, edited, &theirs);
             Ok(MergeOutcome {
-                loaded: write_ledger_locked(
-                    dir,
-                    &merged,
-                    backups,
-                    FailPoint::Never,
-                    Some(fingerprint),
-                )?,
+                loaded: write_ledger_locked(dir, &merged, backups, fail, Some(fingerprint))?,
                 merged: true,
                 conflicts,
             })

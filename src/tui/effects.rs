@@ -8,27 +8,38 @@ use std::time::SystemTime;
 
 use chrono::NaiveDate;
 
-use crate::app::edit::{DiskChange, SaveReport};
+use crate::app::edit::{DiskChange, SaveError, SaveReport};
 use crate::app::{Action, Effect, State, update};
-use crate::storage::{changed_on_disk, load_ledger, save_with_merge};
+use crate::storage::{
+    FailPoint, StorageError, changed_on_disk, load_ledger, try_save_with_merge, write_recovery,
+};
 
 /// Run `action` through the update and perform every effect it asks for — each save is on
 /// disk before its outcome is fed back — until nothing is left. Returns true to quit.
 pub fn dispatch(state: &mut State, action: Action, today: NaiveDate) -> bool {
+    dispatch_with(state, action, today, FailPoint::Never)
+}
+
+/// [`dispatch`] whose saves stop at `fail` as if the process died there (tests of failed
+/// saves; [`FailPoint::Never`] in the app).
+pub fn dispatch_with(state: &mut State, action: Action, today: NaiveDate, fail: FailPoint) -> bool {
     let mut queue = vec![action];
     while let Some(action) = queue.pop() {
         for effect in update(state, action, today) {
             match effect {
-                Effect::Quit => {
-                    flush(state, today);
-                    return true;
+                Effect::Quit => return true,
+                Effect::SaveLedger(index) => queue.extend(save_with(state, index, fail)),
+                Effect::WriteRecovery(indices) => {
+                    queue.push(Action::RecoveryWritten(recover(state, &indices)))
                 }
-                Effect::SaveLedger(index) => queue.extend(save(state, index)),
                 Effect::WriteMeeting(output) => {
                     let (minutes, record) = *output;
                     queue.push(write_meeting(&state.catalog.dir, &minutes, &record));
                 }
                 Effect::Copy(text) => copy_to_clipboard(&text),
+                Effect::SaveUserName { dir, name } => queue.push(Action::UserNameSaved(
+                    crate::identity::save_user_name(&dir, &name).map_err(|e| e.to_string()),
+                )),
             }
         }
     }
@@ -70,37 +81,69 @@ fn copy_to_clipboard(text: &str) {
     let _ = out.flush();
 }
 
-/// Try once more to save every ledger changed in memory and not yet on disk (after a failed
-/// save), before the app exits.
-pub fn flush(state: &mut State, today: NaiveDate) {
-    let pending: Vec<usize> = state
-        .catalog
-        .ledgers
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| state.edit.base(&l.ledger.id).is_some())
-        .map(|(i, _)| i)
-        .collect();
-    for index in pending {
+/// Before a forced exit (SIGHUP, SIGTERM): try once more to save every ledger with edits
+/// not on disk; what still cannot be saved is written to recovery files. Returns what to
+/// tell the user, if anything stayed unsaved.
+pub fn flush(state: &mut State, today: NaiveDate) -> Option<String> {
+    let unsaved = state.edit.saving.unsaved_ledgers();
+    let indices: Vec<usize> = ledger_indices(state, &unsaved);
+    for &index in &indices {
         if let Some(action) = save(state, index) {
             update(state, action, today);
         }
     }
+    let left = ledger_indices(state, &state.edit.saving.unsaved_ledgers());
+    if !left.is_empty() {
+        let result = recover(state, &left);
+        if let Err(e) = &result {
+            return Some(format!(
+                "{} 项修改未能保存,恢复文件也无法写入:{e}",
+                state.edit.saving.pending()
+            ));
+        }
+        update(state, Action::RecoveryWritten(result), today);
+    }
+    state.edit.saving.exit_summary()
+}
+
+fn ledger_indices(state: &State, ids: &std::collections::BTreeSet<String>) -> Vec<usize> {
+    (0..state.catalog.ledgers.len())
+        .filter(|&i| ids.contains(&state.catalog.ledgers[i].ledger.id))
+        .collect()
+}
+
+/// Write the ledgers at `indices` to recovery files stamped with the time now.
+fn recover(state: &State, indices: &[usize]) -> Result<Vec<PathBuf>, String> {
+    let ledgers: Vec<_> = indices
+        .iter()
+        .filter_map(|&i| state.catalog.ledgers.get(i).map(|l| &l.ledger))
+        .collect();
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+    write_recovery(&state.catalog.dir, &ledgers, &stamp).map_err(|e| e.to_string())
 }
 
 /// Save the ledger at `index` of the catalogue, merging with whatever another writer put
-/// on disk since it was loaded; the outcome comes back as [`Action::Saved`].
+/// on disk since it was loaded; the outcome comes back as [`Action::Saved`]. Never waits
+/// for the workspace lock: a busy lock is reported (and the save retried by the timer).
 pub fn save(state: &State, index: usize) -> Option<Action> {
+    save_with(state, index, FailPoint::Never)
+}
+
+fn save_with(state: &State, index: usize, fail: FailPoint) -> Option<Action> {
     let loaded = state.catalog.ledgers.get(index)?;
     let id = loaded.ledger.id.clone();
     let base = state.edit.base(&id).unwrap_or(loaded);
-    let result = save_with_merge(
+    let result = try_save_with_merge(
         &state.catalog.dir,
         base,
         &loaded.ledger,
         state.catalog.config.backups,
+        fail,
     )
-    .map_err(|e| e.to_string());
+    .map_err(|e| match e {
+        StorageError::LockTimeout { holder, .. } => SaveError::Busy { holder },
+        other => SaveError::Failed(other.to_string()),
+    });
     Some(Action::Saved(Box::new(SaveReport {
         index,
         ledger_id: id,
@@ -165,18 +208,4 @@ impl DiskWatch {
         }
         out
     }
-}
-
-/// Who is editing: the workspace's configured author, else the login name.
-pub fn user_name(configured: Option<&str>) -> String {
-    configured
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .map(str::to_string)
-        .or_else(|| {
-            ["USER", "LOGNAME", "USERNAME"]
-                .iter()
-                .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        })
-        .unwrap_or_else(|| "未署名".to_string())
 }

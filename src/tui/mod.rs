@@ -2,18 +2,20 @@
 //! that turns terminal events into [`Action`]s, runs [`update`] and performs [`Effect`]s.
 //!
 //! The loop never spins: input is read on its own thread and the loop waits for it with a
-//! timeout, exits on SIGHUP / SIGTERM (flags checked every wake-up), and exits when the
-//! terminal fails a read, a write or a size query (a vanished TTY).
+//! timeout, exits on SIGHUP / SIGTERM (checked every wake-up; exit code 128 + signal after
+//! saving what can be saved), and exits when the terminal fails a read, a write or a size
+//! query (a vanished TTY). Failed saves are retried on a timer; saves never wait for the
+//! workspace lock, so keys keep working while another writer holds it.
 
 mod effects;
 mod sgr16;
 mod terminal;
 
-pub use effects::{DiskWatch, dispatch, flush, poll_disk, save, user_name};
+pub use effects::{DiskWatch, dispatch, dispatch_with, flush, poll_disk, save};
 
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -32,10 +34,22 @@ use terminal::TerminalGuard;
 const TICK: Duration = Duration::from_millis(250);
 /// How often the ledger files are checked for changes by other writers (on idle ticks).
 const DISK_POLL: Duration = Duration::from_secs(2);
+/// How often failed saves are retried (a busy lock, a full disk, a broken file).
+const RETRY: Duration = Duration::from_secs(1);
+
+/// How the interactive app ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exit {
+    /// The process's exit code: 0; 1 when edits were left unsaved; 128 + the signal
+    /// (129 SIGHUP, 143 SIGTERM) when a signal ended it.
+    pub code: u8,
+    /// What to print on stderr once the terminal is restored (unsaved edits, recovery files).
+    pub message: Option<String>,
+}
 
 /// Open the interactive app on a loaded workspace; returns when the user quits, a
 /// terminating signal arrives or the terminal goes away.
-pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
+pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<Exit> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("duban 的交互界面需要在终端中运行;脚本中请使用 duban list 等子命令");
     }
@@ -52,9 +66,14 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
     if let Err(e) = &last_meeting {
         messages.push(format!("上次会议记录无法读取:{e}"));
     }
-    let author = workspace.config.author.clone();
+    // The shared author rule; with no name chosen anywhere, the first edit asks for one.
+    let author = crate::identity::current_author(None, workspace.config.author.as_deref());
     let mut state = State::with_calendar(workspace, calendar, today);
-    state.edit.user = user_name(author.as_deref());
+    state.edit.naming_setting = crate::app::edit::NameSetting {
+        ask: author.needs_name(),
+        config_dir: crate::identity::user_config_dir(),
+    };
+    state.edit.user = author.name;
     if state.catalog.config.demo {
         messages.push(
             "这是演示数据。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份"
@@ -69,15 +88,41 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<()> {
         0 => first,
         n => format!("{first}(另有{n}条提示)"),
     });
-    let stop = Arc::new(AtomicBool::new(false));
+    // The number of the terminating signal received, 0 while none.
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).context("无法注册信号处理")?;
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)
+            .context("无法注册信号处理")?;
     }
     let theme = Theme::from_env();
     let mut guard = TerminalGuard::enter().context("无法初始化终端")?;
     let size = guard.terminal.size().context("无法读取终端大小")?;
     update(&mut state, Action::Resize(size.width, size.height), today);
-    event_loop(&mut guard, &mut state, &keys, &theme, &stop, today)
+    let ended = event_loop(&mut guard, &mut state, &keys, &theme, &stop, today);
+    drop(guard);
+    match ended {
+        Ok(Ended::Quit) => Ok(Exit {
+            code: u8::from(state.edit.saving.pending() > 0),
+            message: state.edit.saving.exit_summary(),
+        }),
+        Ok(Ended::Signal(signal)) => Ok(Exit {
+            code: 128u8.saturating_add(signal),
+            message: flush(&mut state, today),
+        }),
+        // The terminal is gone: keep what can be kept before reporting it.
+        Err(e) => match flush(&mut state, today) {
+            Some(unsaved) => Err(e.context(unsaved)),
+            None => Err(e),
+        },
+    }
+}
+
+/// Why the event loop stopped.
+enum Ended {
+    /// The user quit (every question answered).
+    Quit,
+    /// A terminating signal arrived (its number).
+    Signal(u8),
 }
 
 /// The holiday calendar with the workspace's `holidays.ron`; a bad file is reported and
@@ -124,15 +169,31 @@ fn event_loop(
     state: &mut State,
     keys: &KeyMap,
     theme: &Theme,
-    stop: &AtomicBool,
+    stop: &AtomicUsize,
     today: NaiveDate,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Ended> {
     let input = spawn_reader();
     let mut dirty = true;
     let mut last_poll = Instant::now();
+    let mut last_retry = Instant::now();
     // Files are read in full at least every 30 s (15 polls), else only when they look changed.
     let mut watch = DiskWatch::new(15);
-    while !stop.load(Ordering::Relaxed) {
+    loop {
+        let signal = stop.load(Ordering::Relaxed);
+        if signal != 0 {
+            return Ok(Ended::Signal(u8::try_from(signal).unwrap_or(127)));
+        }
+        // Retried whether keys arrive or not: typing never starves a waiting save.
+        if last_retry.elapsed() >= RETRY {
+            last_retry = Instant::now();
+            if !state.edit.saving.failures.is_empty() {
+                stamp(state);
+                dirty = true;
+                if dispatch(state, Action::RetrySaves, today) {
+                    return Ok(Ended::Quit);
+                }
+            }
+        }
         if dirty {
             // A failed write means the terminal is gone: stop rather than spin.
             guard
@@ -152,7 +213,7 @@ fn event_loop(
                         stamp(state);
                         dirty = true;
                         if dispatch(state, action, today) {
-                            return Ok(());
+                            return Ok(Ended::Quit);
                         }
                     }
                 }
@@ -180,16 +241,13 @@ fn event_loop(
             stamp(state);
             // Saves happen here, before the next frame shows the edit as saved.
             if dispatch(state, action, today) {
-                return Ok(());
+                return Ok(Ended::Quit);
             }
             if let Some(limit) = ui::scroll_limit(state, keys) {
                 state.clamp_scroll(limit);
             }
         }
     }
-    // SIGHUP / SIGTERM: every acknowledged edit is already on disk; retry any failed save.
-    flush(state, today);
-    Ok(())
 }
 
 /// The action of one terminal event in the current mode, if any.

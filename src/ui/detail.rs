@@ -18,10 +18,30 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, entry: u32, scroll: u1
         return;
     };
     let item = catalog.item(entry);
-    let block = Block::bordered().title(Span::styled(
-        format!(" {} {} ", sanitize(&item.number), sanitize(&item.title)),
-        theme.heading(),
-    ));
+    let saving = &state.edit.saving;
+    let target = crate::app::edit::Target::new(&catalog.ledger(entry).id, &item.id);
+    let block = if saving.is_unsaved(&target) {
+        // Never shown as recorded while it is not on disk: say so on both borders.
+        let why = saving
+            .failure_of(&target)
+            .map(|f| format!(" {} ", f.short()))
+            .unwrap_or_default();
+        Block::bordered()
+            .title(Span::styled(
+                format!(
+                    " *未保存 · {} {} ",
+                    sanitize(&item.number),
+                    sanitize(&item.title)
+                ),
+                theme.alert(),
+            ))
+            .title_bottom(Span::styled(why, theme.alert()))
+    } else {
+        Block::bordered().title(Span::styled(
+            format!(" {} {} ", sanitize(&item.number), sanitize(&item.title)),
+            theme.heading(),
+        ))
+    };
     let lines = lines(catalog, entry, theme);
     let inner = block.inner(area);
     let rows = super::wrapped_rows(&lines, inner.width);

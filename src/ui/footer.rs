@@ -1,4 +1,5 @@
-//! The footer: the keys live in the current mode (from the key map), or a message.
+//! The footer: the keys live in the current mode (from the key map), the save status while
+//! edits are not on disk ("未保存 2 项 · 等待其他写入者…"), and a message or question.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -27,8 +28,30 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, keys: &KeyMap, theme: 
         }
         spans.push(Span::styled(shown, theme.heading()));
         spans.push(Span::raw("  "));
-    } else if let Some(message) = &state.message {
-        let shown = truncate(message, cols);
+    } else if mode == Mode::ConfirmDiscard {
+        let question = "放弃已输入的内容?";
+        used += width(question) + 2;
+        spans.push(Span::styled(question, theme.alert()));
+        spans.push(Span::raw("  "));
+    }
+    let saving = &state.edit.saving;
+    // A question leaves the line to its keys (the quit question shows the status itself).
+    let asking = matches!(mode, Mode::ConfirmDiscard | Mode::ConfirmQuit);
+    if saving.pending() > 0 && !matches!(mode, Mode::Search | Mode::ConfirmQuit) {
+        let mut status = format!("未保存 {} 项", saving.pending());
+        if let Some(failure) = saving.main_failure() {
+            status.push_str(&format!(" · {}", failure.short()));
+        }
+        let shown = truncate(&status, cols.saturating_sub(used));
+        used += width(&shown) + 2;
+        spans.push(Span::styled(shown, theme.alert()));
+        spans.push(Span::raw("  "));
+    }
+    if mode != Mode::Search
+        && !asking
+        && let Some(message) = &state.message
+    {
+        let shown = truncate(message, cols.saturating_sub(used));
         used += width(&shown) + 2;
         spans.push(Span::styled(shown, theme.alert()));
         spans.push(Span::raw("  "));

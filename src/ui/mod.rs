@@ -90,6 +90,12 @@ pub fn draw(frame: &mut Frame, state: &State, keys: &KeyMap, theme: &Theme) {
     if let Some(resolver) = &state.edit.conflicts {
         edit::render_conflicts(frame, body, resolver, theme);
     }
+    if let Some(question) = &state.edit.naming {
+        edit::render_name_question(frame, body, question, &state.edit.naming_setting, theme);
+    }
+    if state.edit.prompt == Some(crate::app::edit::Prompt::QuitUnsaved) {
+        edit::render_quit_question(frame, body, state, theme);
+    }
 }
 
 /// The body of the screen (between header and footer) for a terminal of `size`.

@@ -17,6 +17,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = view.focus == Pane::Table;
     let title = if view.rows.is_empty() {
         " 没有符合条件的事项(按 c 清除筛选) ".to_string()
+    } else if state.edit.saving.pending() > 0 {
+        format!(
+            " {}/{} · *未保存 {} 项 ",
+            view.selected + 1,
+            view.rows.len(),
+            state.edit.saving.pending()
+        )
     } else if !state.edit.marks.is_empty() {
         format!(
             " {}/{} · 已标记 {} 项 ",
@@ -72,6 +79,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                             fit(super::theme::Theme::chip_text(colour), w),
                             theme.chip(colour),
                         ))
+                    }
+                    Column::Number if unsaved(state, entry) => {
+                        let mark = if marked(state, entry) { "✓" } else { "" };
+                        Cell::from(plain(&format!("*{mark}{}", item.number), w, theme.alert()))
                     }
                     Column::Number if marked(state, entry) => {
                         Cell::from(plain(&format!("✓{}", item.number), w, theme.matched()))
@@ -138,6 +149,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut table_state = TableState::default()
         .with_selected((!view.rows.is_empty()).then(|| view.selected.saturating_sub(offset)));
     frame.render_stateful_widget(table, inner, &mut table_state);
+}
+
+/// Whether the entry's item has edits not yet on disk (shown as * before its number).
+fn unsaved(state: &State, entry: &crate::app::Entry) -> bool {
+    state.edit.saving.pending() > 0
+        && state.edit.saving.is_unsaved(&crate::app::edit::Target::new(
+            &state.catalog.ledger(entry).id,
+            &state.catalog.item(entry).id,
+        ))
 }
 
 /// Whether the entry's item is marked for a bulk edit (shown as ✓ before its number).

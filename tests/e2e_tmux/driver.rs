@@ -310,8 +310,15 @@ impl Session {
         self.run_in_shell(&format!("stty -a > {}", quote(&before)));
         self.stty_before = Some(fs::read_to_string(&before).expect("read stty before"));
         self.modes_before = Some(self.format(PANE_MODES));
+        // A chosen name, so edits open their forms at once; a test that sets DUBAN_AUTHOR
+        // itself (empty: no name chosen) meets the first-edit name question.
+        let author = if env.contains("DUBAN_AUTHOR") {
+            ""
+        } else {
+            "DUBAN_AUTHOR=测试员"
+        };
         self.shell(&format!(
-            "env {env} USER=测试员 {} --dir {}",
+            "env {env} USER=测试员 {author} {} --dir {}",
             quote(Path::new(env!("CARGO_BIN_EXE_duban"))),
             quote(self.workspace.path())
         ));

@@ -6,8 +6,9 @@ use super::disk::items_on_disk;
 use super::driver::Session;
 use super::process::{signal, wait_for_exit};
 
-/// SIGHUP or SIGTERM, while browsing or with a half-typed note open: duban exits, the
-/// terminal is as it was, and nothing unsaved reaches the disk.
+/// SIGHUP or SIGTERM, while browsing or with a half-typed note open: duban exits with
+/// 128 + the signal (129, 143), the terminal is as it was, and nothing unsaved reaches the
+/// disk.
 #[rstest]
 #[case::hangup_browsing("HUP", &[], "")]
 #[case::terminate_browsing("TERM", &[], "")]
@@ -31,7 +32,15 @@ fn a_terminating_signal_exits_and_restores_the_terminal(
     }
     signal(pid, name);
     wait_for_exit(pid, &format!("SIG{name}"));
-    session.assert_shell_sane();
+    let expected = match name {
+        "HUP" => 129,
+        _ => 143,
+    };
+    assert_eq!(
+        session.assert_shell_sane(),
+        expected,
+        "exit code after SIG{name}"
+    );
     assert_eq!(
         items_on_disk(session.workspace.path()),
         before,

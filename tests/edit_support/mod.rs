@@ -151,6 +151,31 @@ pub fn press(state: &mut State, keys: &str) {
     }
 }
 
+/// Press one key (a spec as for [`press`]); returns whether the app quit on it.
+pub fn press_quits(state: &mut State, spec: &str) -> bool {
+    let map = KeyMap::default();
+    match map.resolve(&key(spec), state.mode()) {
+        Some(action) => duban::tui::dispatch(state, action, today()),
+        None => false,
+    }
+}
+
+/// Press keys like [`press`], with every save they cause stopped at `fail` as if the
+/// process died there (an injected write failure).
+pub fn press_failing(state: &mut State, keys: &str, fail: duban::storage::FailPoint) {
+    let map = KeyMap::default();
+    for spec in keys.split_whitespace() {
+        if let Some(action) = map.resolve(&key(spec), state.mode()) {
+            duban::tui::dispatch_with(state, action, today(), fail);
+        }
+    }
+}
+
+/// The loop's timer fired: failed saves are retried.
+pub fn retry_saves(state: &mut State) -> bool {
+    duban::tui::dispatch(state, duban::app::Action::RetrySaves, today())
+}
+
 /// Type text into the open form character by character (as an input method commits it).
 pub fn type_text(state: &mut State, text: &str) {
     let map = KeyMap::default();

@@ -4,6 +4,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+use super::leaving;
+use super::saving::SaveError;
 use super::{DiskChange, SaveReport};
 use super::{EditForm, EditKind, FormContext, FormEvent, OpenForm, Target, conflict_entries};
 use crate::app::{Action, Catalog, Effect, Mode, Screen, State};
@@ -20,7 +22,21 @@ pub fn update_edit(
 ) -> Result<Vec<Effect>, Action> {
     let at = today.and_time(state.edit.clock.unwrap_or(NaiveTime::MIN));
     let browsing = matches!(state.mode(), Mode::Browse | Mode::Detail | Mode::Meeting);
+    let typed = state
+        .edit
+        .form
+        .as_ref()
+        .is_some_and(|open| open.form.has_input());
     Ok(match action {
+        Action::Quit if state.edit.prompt.is_some() => Vec::new(),
+        Action::Quit if state.mode() == Mode::Edit && typed => leaving::ask_discard(state, true),
+        Action::Quit => leaving::request_quit(state),
+        Action::ConfirmYes => leaving::confirm(state),
+        Action::Back if state.edit.prompt.is_some() => leaving::decline(state),
+        Action::WriteRecovery => leaving::write_recovery(state),
+        Action::RecoveryWritten(result) => leaving::recovery_written(state, result),
+        Action::RetrySaves => leaving::retry(state),
+        Action::UserNameSaved(result) => super::naming::name_saved(state, result),
         Action::Edit(kind) if browsing => open_form(state, kind, today),
         Action::ToggleMark if state.mode() == Mode::Browse => toggle_mark(state),
         Action::Back if state.mode() == Mode::Browse && !state.edit.marks.is_empty() => {
@@ -30,6 +46,9 @@ pub fn update_edit(
         }
         Action::Undo if browsing => replay(state, at, true),
         Action::Redo if browsing => replay(state, at, false),
+        Action::FormKey(key) if state.edit.naming.is_some() => {
+            super::naming::name_key(state, &key, today)
+        }
         Action::FormKey(key) => form_key(state, &key, at),
         Action::FormPaste(text) => {
             state.edit.form_paste(&text);
@@ -85,8 +104,13 @@ fn known_units(catalog: &Catalog) -> Vec<String> {
     units
 }
 
-fn open_form(state: &mut State, kind: EditKind, today: NaiveDate) -> Vec<Effect> {
+/// Open the edit form of `kind` on the marked items, else the selected one (after the
+/// name question, the first time an edit is made without a chosen name).
+pub(super) fn open_form(state: &mut State, kind: EditKind, today: NaiveDate) -> Vec<Effect> {
     let targets = state.edit.targets(selected_target(state));
+    if !targets.is_empty() && super::naming::ask_first(state, kind) {
+        return Vec::new();
+    }
     let Some(first) = targets.first() else {
         state.message = Some("没有选中的事项".to_string());
         return Vec::new();
@@ -199,9 +223,15 @@ fn changed(state: &mut State, items: &[Target], label: String) -> Vec<Effect> {
         }
     }
     state.rebuild_view();
+    state.edit.saving.changed(items);
     state.message = Some(if ledgers.is_empty() {
         label
     } else {
+        let ids = ledgers
+            .iter()
+            .map(|&i| state.catalog.ledgers[i].ledger.id.clone())
+            .collect();
+        state.edit.saving.announce = Some((label.clone(), ids));
         format!("{label}{SAVING}")
     });
     ledgers.into_iter().map(Effect::SaveLedger).collect()
@@ -216,43 +246,59 @@ fn saved(state: &mut State, report: SaveReport) -> Vec<Effect> {
     else {
         return Vec::new();
     };
+    let id = report.ledger_id;
+    let saving = &mut state.edit.saving;
+    let announced = match &mut saving.announce {
+        Some((label, ids)) => ids.remove(&id).then(|| label.clone()),
+        None => None,
+    };
+    if saving
+        .announce
+        .as_ref()
+        .is_some_and(|(_, ids)| ids.is_empty())
+    {
+        saving.announce = None;
+    }
     match report.result {
-        Err(e) => {
-            state.message = Some(format!("保存失败:{e};修改尚未写入磁盘,稍后再试或按 u 撤销"));
+        Err(error) => {
+            saving.announce = None;
+            // Said once; the footer keeps showing the status while retries fail.
+            if announced.is_some() || !saving.failures.contains_key(&id) {
+                state.message = Some(match &error {
+                    SaveError::Busy { .. } => error.short(),
+                    SaveError::Failed(_) => {
+                        format!("{};修改尚未写入磁盘,将自动重试,也可按 u 撤销", error.full())
+                    }
+                });
+            }
+            saving.failures.insert(id.clone(), error);
         }
         Ok(outcome) => {
+            let retried = saving.failures.contains_key(&id);
+            saving.saved(&id);
             let mine = &state.catalog.ledgers[index].ledger;
             let conflicts = conflict_entries(&outcome.conflicts, mine, &outcome.loaded.ledger);
             state.catalog.ledgers[index] = outcome.loaded;
-            state.edit.saved(&report.ledger_id);
+            state.edit.saved(&id);
             // Not merged: the file now holds exactly what is shown, already assessed.
             if outcome.merged {
                 rebuild_catalog(state);
             }
-            let saved = if outcome.merged {
-                "已保存(已合并他人的修改)"
-            } else {
-                "已保存"
+            let saved = match (outcome.merged, retried) {
+                (true, _) => "已保存(已合并他人的修改)",
+                (false, true) => "已保存(重试成功)",
+                (false, false) => "已保存",
             };
-            // "状态改为已完成 · 保存中…" becomes "状态改为已完成 · 已保存".
-            let base = match state
-                .message
-                .as_deref()
-                .and_then(|m| m.strip_suffix(SAVING))
-            {
+            let mut line = match announced {
+                // "状态改为已完成 · 保存中…" becomes "状态改为已完成 · 已保存".
                 Some(label) => format!("{label} · {saved}"),
-                // The second ledger of a step that touched several: already said.
-                None => match state.message.take() {
-                    Some(said) if said.contains("已保存") => said,
-                    _ => saved.to_string(),
-                },
+                None => saved.to_string(),
             };
             let kept_deleted = outcome
                 .conflicts
                 .iter()
                 .filter(|c| c.field == "(删除)")
                 .count();
-            let mut line = base;
             if kept_deleted > 0 {
                 line.push_str(&format!(
                     ";{kept_deleted} 个事项一方删除、一方修改,已保留(可在文件中核对)"
@@ -267,7 +313,7 @@ fn saved(state: &mut State, report: SaveReport) -> Vec<Effect> {
             }
         }
     }
-    Vec::new()
+    leaving::after_save(state, &id)
 }
 
 fn disk_changed(state: &mut State, change: DiskChange) -> Vec<Effect> {

@@ -131,6 +131,11 @@ impl Checklist {
         }
     }
 
+    /// Whether a date other than the default (today) was typed.
+    pub fn has_input(&self) -> bool {
+        self.date.text() != self.today.to_string()
+    }
+
     /// Handle a key: ↑/↓ (or j/k, or the entry's number) choose; Enter or Space ticks or
     /// unticks; digits and date separators edit the date; Esc cancels.
     pub fn handle_key(&mut self, key: &KeyEvent) -> FormOutcome {

@@ -57,10 +57,13 @@ pub struct Form {
     confirmed_unparsed: bool,
     today: NaiveDate,
     user: String,
+    /// What each field held when the form opened (to know whether anything was typed).
+    opened: Vec<String>,
 }
 
 impl Form {
     fn new(kind: FormKind, title: String, ctx: &FormContext, fields: Vec<FormField>) -> Self {
+        let opened = fields.iter().map(|f| f.input.text().to_string()).collect();
         Self {
             kind,
             title,
@@ -71,7 +74,16 @@ impl Form {
             confirmed_unparsed: false,
             today: ctx.today,
             user: ctx.user.to_string(),
+            opened,
         }
+    }
+
+    /// Whether any field's text differs from what it held when the form opened.
+    pub fn has_input(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.opened)
+            .any(|(field, opened)| field.input.text() != opened)
     }
 
     /// Open the form of `kind` for the context's item(s), pre-filled with sensible defaults.

@@ -13,7 +13,10 @@ mod date_input;
 mod field;
 mod form;
 mod history;
+mod leaving;
+mod naming;
 mod preview;
+mod saving;
 mod session;
 mod status;
 mod sync;
@@ -31,7 +34,9 @@ pub use date_input::parse_date;
 pub use field::{FieldKind, FormField};
 pub use form::{Form, FormKind};
 pub use history::{Change, EditHistory, LedgerSet, Replay, Step};
+pub use naming::{NameQuestion, NameSetting};
 pub use preview::{DeadlinePreview, preview};
+pub use saving::{Prompt, SaveError, SaveStatus};
 pub use session::{EditSession, FormEvent, OpenForm};
 pub use status::{STATUS_KEYS, StatusPicker};
 pub use sync::{DiskChange, SaveReport, conflict_entries, field_of};
@@ -300,6 +305,16 @@ impl EditForm {
             EditForm::Status(f) => f.refuse(text),
             EditForm::Units(f) => f.refuse(text),
             EditForm::Checklist(f) => f.refuse(text),
+        }
+    }
+
+    /// Whether the user typed something that closing the form would drop.
+    pub fn has_input(&self) -> bool {
+        match self {
+            EditForm::Fields(f) => f.has_input(),
+            EditForm::Status(f) => f.reason.as_ref().is_some_and(|r| !r.is_blank()),
+            EditForm::Units(f) => f.has_input(),
+            EditForm::Checklist(f) => f.has_input(),
         }
     }
 

@@ -8,6 +8,8 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::conflict::resolve_conflicts;
 use super::history::{EditHistory, LedgerSet, Replay, Step};
+use super::naming::{NameQuestion, NameSetting};
+use super::saving::{Prompt, SaveStatus};
 use super::target::{Target, apply_to_targets};
 use super::{ConflictEntry, ConflictOutcome, ConflictResolver, EditForm, FormOutcome};
 use crate::storage::LoadedLedger;
@@ -58,6 +60,14 @@ pub struct EditSession {
     /// For each ledger changed in memory and not yet saved: the ledger as last loaded or
     /// saved, the base of the three-way merge when it is saved.
     pub bases: BTreeMap<String, LoadedLedger>,
+    /// Which edits are not on disk yet, and why.
+    pub saving: SaveStatus,
+    /// A question waiting for y/n before something is dropped.
+    pub prompt: Option<Prompt>,
+    /// The question for the user's name, open before their first edit form.
+    pub naming: Option<NameQuestion>,
+    /// Whether to ask for a name and where to store it.
+    pub naming_setting: NameSetting,
 }
 
 impl EditSession {
@@ -79,7 +89,7 @@ impl EditSession {
 
     /// Whether a form or the conflict popup has the keyboard.
     pub fn is_active(&self) -> bool {
-        self.form.is_some() || self.conflicts.is_some()
+        self.form.is_some() || self.conflicts.is_some() || self.naming.is_some()
     }
 
     /// Mark or unmark an item for a bulk edit.
@@ -112,6 +122,11 @@ impl EditSession {
         };
         match open.form.handle_key(key) {
             FormOutcome::Continue => FormEvent::Editing,
+            // Typed text is never dropped without asking.
+            FormOutcome::Cancel if open.form.has_input() => {
+                self.prompt = Some(Prompt::DiscardInput { then_quit: false });
+                FormEvent::Editing
+            }
             FormOutcome::Cancel => {
                 self.form = None;
                 FormEvent::Cancelled
@@ -143,7 +158,9 @@ impl EditSession {
 
     /// Insert pasted text into the open form.
     pub fn form_paste(&mut self, text: &str) {
-        if let Some(open) = &mut self.form {
+        if let Some(question) = &mut self.naming {
+            question.input.insert_str(text);
+        } else if let Some(open) = &mut self.form {
             open.form.paste(text);
         }
     }

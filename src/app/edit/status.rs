@@ -44,6 +44,8 @@ impl StatusPicker {
     pub fn handle_key(&mut self, key: &KeyEvent) -> FormOutcome {
         if let Some(reason) = &mut self.reason {
             match key.code {
+                // A typed reason is only dropped after the question (see `has_input`).
+                KeyCode::Esc if !reason.is_blank() => return FormOutcome::Cancel,
                 KeyCode::Esc => self.reason = None,
                 KeyCode::Enter if reason.is_blank() => {
                     self.message = Some(Message::error("请填写暂缓原因".to_string()));

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 use super::ConflictEntry;
+use super::saving::SaveError;
 use crate::domain::Ledger;
 use crate::domain::edit::Field;
 use crate::storage::{Conflict, LoadedLedger, MergeOutcome};
@@ -16,8 +17,8 @@ pub struct SaveReport {
     pub index: usize,
     /// The ledger's id.
     pub ledger_id: String,
-    /// The merge outcome, or the error in words.
-    pub result: Result<MergeOutcome, String>,
+    /// The merge outcome, or why nothing was written.
+    pub result: Result<MergeOutcome, SaveError>,
 }
 
 impl PartialEq for SaveReport {

@@ -65,6 +65,8 @@ pub struct UnitPicker {
     pub message: Option<Message>,
     known: Vec<String>,
     index: Arc<SearchIndex>,
+    /// The units chosen when the picker opened.
+    opened: Vec<String>,
 }
 
 impl UnitPicker {
@@ -74,6 +76,7 @@ impl UnitPicker {
         let mut picker = Self {
             title,
             chosen: current.to_vec(),
+            opened: current.to_vec(),
             input: TextInput::new(),
             candidates: Vec::new(),
             highlighted: 0,
@@ -92,6 +95,11 @@ impl UnitPicker {
         };
         picker.refresh();
         picker
+    }
+
+    /// Whether anything was typed or chosen that closing the picker would drop.
+    pub fn has_input(&self) -> bool {
+        !self.input.is_blank() || self.chosen != self.opened
     }
 
     /// Handle a key. Typing filters; ↑/↓ choose a completion; Enter adds it (or, with

@@ -6,11 +6,15 @@ mod checklist;
 mod conflicts;
 mod fields;
 mod lines;
+mod naming;
+mod quit;
 mod status;
 mod units;
 
 pub use conflicts::render_conflicts;
 pub use lines::{Body, input_line, message_line};
+pub use naming::render_name_question;
+pub use quit::render_quit_question;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -23,7 +27,7 @@ use crate::ui::Theme;
 
 /// How the edit forms are used (the help screen's section on them).
 pub const FORM_HELP: [&str; 5] = [
-    "Enter 保存(日期默认今天,署名为当前用户);Esc 取消,不留痕迹",
+    "Enter 保存(日期默认今天,署名为当前用户);Esc 取消(已输入内容时先询问)",
     "Tab / ↑↓ 在字段间移动;←→ 或数字键选择选项",
     "Ctrl-U 删至行首 · Ctrl-W 删一个词 · Home/End · 粘贴整段(换行变空格)",
     "输入有误时在原处提示并保留已输入内容;期限未能识别时再按 Enter 确认",

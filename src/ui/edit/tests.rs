@@ -201,7 +201,12 @@ fn help_explains_the_forms_and_lists_the_edit_keys() {
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
     assert!(text.iter().any(|l| l.contains("【编辑表单】")));
-    assert!(text.iter().any(|l| l.contains("Esc 取消,不留痕迹")));
+    assert!(
+        text.iter()
+            .any(|l| l.contains("Esc 取消(已输入内容时先询问)"))
+    );
+    assert!(text.iter().any(|l| l.contains("【放弃输入的确认】")));
+    assert!(text.iter().any(|l| l.contains("【有未保存修改时退出】")));
     for desc in [
         "改状态",
         "记进展",
