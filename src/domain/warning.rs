@@ -3,8 +3,9 @@
 //! Rules (defaults from PRODUCT.md, thresholds in [`WarningRules`]), for each open item:
 //! - the governing date is the first unmet milestone (see [`governing`]);
 //! - 蓝 · 提示: not overdue and at most `blue_days_left` days left (due today = 0 left);
-//! - 黄 · 催办: 1..=`red_after_days` days overdue, or the monthly report is missing
-//!   (see [`report_missing`]) — also for items without a date;
+//! - 黄 · 催办: 1..=`red_after_days` days overdue, or the progress report of the last
+//!   period whose report day has passed is missing (see [`reporting`]) — also for items
+//!   without a date;
 //! - 红 · 督办: more than `red_after_days` overdue;
 //! - 黑 · 整改: more than `black_after_days` overdue, or open after the ledger's closing date;
 //! - a manual raise sets a floor; an extension approved after the original deadline had
@@ -15,8 +16,9 @@
 
 pub mod clauses;
 pub mod governing;
+pub mod reporting;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 
@@ -182,8 +184,12 @@ pub fn evaluate(
     if let Some(closing) = ledger.closing_date.filter(|closing| today > *closing) {
         clauses.push(Clause::PastClosing { closing });
     }
-    if ctx.rules.monthly_report && report_missing(item, today) {
+    if ctx.rules.monthly_report
+        && let Some(period) = reporting::missing_report(item, ctx.rules.report, today)
+    {
         clauses.push(Clause::ReportMissing {
+            period,
+            today,
             last: item.last_progress(),
         });
     }
@@ -257,25 +263,6 @@ fn not_supervised(item: &Item, schedule: &Schedule) -> Option<Warning> {
         due: schedule.due(),
         days: None,
     })
-}
-
-/// The last monthly reporting deadline before `today`: the last day of the previous month.
-pub fn last_reporting_deadline(today: NaiveDate) -> NaiveDate {
-    today
-        .with_day(1)
-        .and_then(|first| first.pred_opt())
-        .unwrap_or(today)
-}
-
-/// Whether the monthly progress report is missing on `today`.
-///
-/// Read literally from the rule "the last progress note is older than the last reporting
-/// deadline": missing when there is no progress note dated on or after
-/// [`last_reporting_deadline`] (so in May a note dated 04-30 or later is needed; one of
-/// 04-20 is "本月未报送进展"). An item with no progress at all is missing too ("从未报送进展").
-pub fn report_missing(item: &Item, today: NaiveDate) -> bool {
-    let deadline = last_reporting_deadline(today);
-    item.last_progress().is_none_or(|last| last < deadline)
 }
 
 /// The original due date and approval date of the latest extension, when it was approved
