@@ -8,6 +8,8 @@
 //!   without a date;
 //! - 红 · 督办: more than `red_after_days` overdue;
 //! - 黑 · 整改: more than `black_after_days` overdue, or open after the ledger's closing date;
+//! - a parent without a deadline of its own takes its worst open child's colour, and its
+//!   reason names that child (see [`parents`]);
 //! - a manual raise sets a floor; an extension approved after the original deadline had
 //!   passed keeps the item at least yellow (see [`late_extension`]).
 //!
@@ -16,6 +18,7 @@
 
 pub mod clauses;
 pub mod governing;
+mod parents;
 pub mod reporting;
 
 use chrono::NaiveDate;
@@ -142,8 +145,25 @@ pub fn evaluate(
     schedule: &Schedule,
     ctx: &WarningContext,
 ) -> Warning {
+    evaluate_at(item, ledger, schedule, ctx, 0)
+}
+
+/// [`evaluate`] for an item `depth` parents below the item first asked about.
+fn evaluate_at(
+    item: &Item,
+    ledger: &Ledger,
+    schedule: &Schedule,
+    ctx: &WarningContext,
+    depth: usize,
+) -> Warning {
     if let Some(closed) = not_supervised(item, schedule) {
         return closed;
+    }
+    if schedule.text.trim().is_empty()
+        && item.due_override.is_none()
+        && let Some(parent) = parents::rollup(item, ledger, ctx, depth)
+    {
+        return parent;
     }
     let today = ctx.today;
     let mode = ctx.rules.calendar;

@@ -289,7 +289,10 @@ fn a_per_measure_milestone_is_met_when_its_measures_are_done() {
     let w = warn(&item, &sched, &rules, "2024-12-20");
     assert_eq!(
         (w.colour, w.reason.as_str()),
-        (Colour::None, "第二项待省上出台政策后,尚未设定期限")
+        (
+            Colour::None,
+            "有期限部分已完成,其余等待:第二项待省上出台政策后"
+        )
     );
     item.due_override = Some(d("2024-12-31"));
     assert_eq!(

@@ -97,6 +97,13 @@ impl Clause<'_> {
             Clause::NoDate(why) => match why {
                 NoDate::AllMilestonesMet => out.write_str("各阶段均已完成,待确认完成"),
                 NoDate::External(words) => write!(out, "{},尚未设定期限", sanitize(words.trim())),
+                NoDate::Waiting { words, assumed } => {
+                    write!(out, "有期限部分已完成,其余等待:{}", sanitize(words.trim()))?;
+                    if assumed {
+                        out.write_str("(未完成的措施视为待外部条件部分)")?;
+                    }
+                    Ok(())
+                }
                 NoDate::Ongoing => out.write_str("长期推进,无截止日期"),
                 NoDate::Unparsed(_) => out.write_str("期限未能识别"),
                 NoDate::Missing => out.write_str("未设定期限"),
