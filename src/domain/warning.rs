@@ -7,7 +7,8 @@
 //!   period whose report day has passed is missing (see [`reporting`]) — also for items
 //!   without a date;
 //! - 红 · 督办: more than `red_after_days` overdue;
-//! - 黑 · 整改: more than `black_after_days` overdue, or open after the ledger's closing date;
+//! - 黑 · 整改: more than `black_after_days` overdue, or overdue by any amount after the
+//!   ledger's closing date (items not overdue then wait for a closing decision);
 //! - a parent without a deadline of its own takes its worst open child's colour, and its
 //!   reason names that child (see [`parents`]);
 //! - a manual raise sets a floor; an extension approved after the original deadline had
@@ -201,7 +202,11 @@ fn evaluate_at(
             });
         }
     }
-    if let Some(closing) = ledger.closing_date.filter(|closing| today > *closing) {
+    // The closing date blackens only what is overdue; open items not overdue at closing
+    // are listed for a closing decision instead (see [`awaiting_closing_decision`]).
+    if let Some(closing) = ledger.closing_date.filter(|closing| today > *closing)
+        && days.is_some_and(|d| d < 0)
+    {
         clauses.push(Clause::PastClosing { closing });
     }
     if ctx.rules.monthly_report
@@ -249,6 +254,25 @@ fn evaluate_at(
         due,
         days,
     }
+}
+
+/// Whether `item` needs a closing decision on `today`: the ledger's closing date has
+/// passed, the item is open (not suspended) and not overdue — 长期, external, recurring or
+/// not yet due. Such items are listed (`duban check`), never blackened by the date alone.
+pub fn awaiting_closing_decision(
+    item: &Item,
+    ledger: &Ledger,
+    schedule: &Schedule,
+    today: NaiveDate,
+) -> bool {
+    let past_closing = ledger.closing_date.is_some_and(|closing| today > closing);
+    let open = matches!(item.status, Status::NotStarted | Status::InProgress);
+    past_closing
+        && open
+        && match governing::governing(item, schedule, today) {
+            Governing::Date { due, .. } => due >= today,
+            Governing::NoDate(_) => true,
+        }
 }
 
 /// A fixed-capacity list of clauses (no heap allocation).

@@ -2,7 +2,7 @@
 
 use super::support::*;
 use duban::domain::deadline::{Milestone, Recurrence, Schedule, ScheduleKind};
-use duban::domain::warning::Colour;
+use duban::domain::warning::{Colour, awaiting_closing_decision};
 use duban::domain::{
     CalendarMode, Extension, Item, Ledger, ManualRaise, MilestoneMet, ReportCadence, ReportEvery,
     Status, SubMeasure, WarningRules,
@@ -199,20 +199,27 @@ fn suspended_items_show_their_reason() {
     );
 }
 
+/// The closing date blackens only overdue items; the rest wait for a closing decision.
 #[rstest]
-#[case::before_closing("2023-12-31", Colour::Yellow)]
-#[case::after_closing("2024-01-02", Colour::Black)]
-fn open_past_the_closing_date_is_black(#[case] today: &str, #[case] colour: Colour) {
+#[case::overdue_before_closing("2023-12-20", "2023-12-29", Colour::Red, false)]
+#[case::overdue_after_closing("2023-12-20", "2024-01-02", Colour::Black, false)]
+#[case::not_yet_due_after_closing("2025-10-31", "2024-01-02", Colour::None, true)]
+fn past_closing_only_overdue_items_turn_black(
+    #[case] due: &str,
+    #[case] today: &str,
+    #[case] colour: Colour,
+    #[case] decision: bool,
+) {
     let ledger = Ledger {
         closing_date: Some(d("2023-12-31")),
         ..Ledger::default()
     };
-    let ongoing = schedule(ScheduleKind::Ongoing, Vec::new());
+    let item = with_progress(open_item(), "2023-12-28");
     let w = warn_with(
-        &open_item(),
+        &item,
         &ledger,
-        &ongoing,
-        &WarningRules::default(),
+        &dated(due),
+        &date_rules(CalendarMode::WorkingDays),
         today,
     );
     assert_eq!(w.colour, colour, "{w:?}");
@@ -223,6 +230,42 @@ fn open_past_the_closing_date_is_black(#[case] today: &str, #[case] colour: Colo
             w.reason
         );
     }
+    assert_eq!(
+        awaiting_closing_decision(&item, &ledger, &dated(due), d(today)),
+        decision
+    );
+}
+
+#[rstest]
+#[case::ongoing(ScheduleKind::Ongoing)]
+#[case::external(ScheduleKind::External)]
+fn open_ongoing_and_external_items_at_closing_wait_for_a_decision(#[case] kind: ScheduleKind) {
+    let ledger = Ledger {
+        closing_date: Some(d("2023-12-31")),
+        ..Ledger::default()
+    };
+    let sched = schedule(kind, Vec::new());
+    let item = open_item();
+    let w = warn_with(
+        &item,
+        &ledger,
+        &sched,
+        &date_rules(CalendarMode::WorkingDays),
+        "2024-01-02",
+    );
+    assert_eq!(w.colour, Colour::None, "{w:?}");
+    assert!(awaiting_closing_decision(
+        &item,
+        &ledger,
+        &sched,
+        d("2024-01-02")
+    ));
+    assert!(!awaiting_closing_decision(
+        &item,
+        &ledger,
+        &sched,
+        d("2023-12-31")
+    ));
 }
 
 fn phased() -> Schedule {
