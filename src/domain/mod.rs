@@ -18,4 +18,4 @@ pub use item::{
 };
 pub use ledger::{Ledger, LedgerKind};
 pub use warning::{Colour, Warning};
-pub use workspace::{CalendarMode, WarningRules, WorkspaceConfig};
+pub use workspace::{CalendarMode, ReportCadence, ReportEvery, WarningRules, WorkspaceConfig};
