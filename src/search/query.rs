@@ -25,11 +25,9 @@ pub(super) fn mask_of(s: &str) -> u128 {
     s.chars().fold(0, |m, c| m | char_bits(c))
 }
 
-/// Whether the query's characters occur in `text` in order (ASCII case-insensitively):
-/// exactly when SkimMatcherV2 finds a match.
-pub(super) fn is_subsequence(text: &str, query: &[char]) -> bool {
-    // Smart case, as the matcher: an upper-case letter in the query makes it exact.
-    let exact = query.iter().any(|c| c.is_uppercase());
+/// Whether the query's characters occur in `text` in order (ASCII case-insensitively
+/// unless `exact`): exactly when SkimMatcherV2 finds a match.
+pub(super) fn is_subsequence(text: &str, query: &[char], exact: bool) -> bool {
     let mut rest = query.iter().peekable();
     for c in text.chars() {
         match rest.peek() {
@@ -43,18 +41,44 @@ pub(super) fn is_subsequence(text: &str, query: &[char]) -> bool {
     rest.peek().is_none()
 }
 
-/// A pinyin match scores like a good fuzzy match of the same length, better at the start.
-pub(super) fn pinyin_score(query_len: usize, start: usize, end: usize) -> i64 {
-    let span = (end - start) as i64;
-    let at_start = if start == 0 { 24 } else { 0 };
-    18 * query_len as i64 + at_start + 16 - span.min(16)
+/// The byte offsets where `needle` occurs in `text`, ASCII case-insensitively unless
+/// `exact` (`needle` is lower-case then). Offsets are character boundaries: a needle
+/// starts with an ASCII byte or a UTF-8 leading byte, which never matches inside a
+/// character.
+pub(super) fn occurrences<'t>(
+    text: &'t str,
+    needle: &'t str,
+    exact: bool,
+) -> impl Iterator<Item = usize> + 't {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let last = (text.len() + 1).saturating_sub(needle.len().max(1));
+    (0..last).filter(move |&at| {
+        let window = &text[at..at + needle.len()];
+        if exact {
+            window == needle
+        } else {
+            window
+                .iter()
+                .zip(needle)
+                .all(|(t, n)| t.to_ascii_lowercase() == *n)
+        }
+    })
 }
 
 /// A query prepared once per keystroke.
 pub(super) struct Prepared {
+    /// The query, trimmed.
     pub(super) text: String,
-    /// The query's non-space characters; lower-case when the query is (smart case).
+    /// The query as matched against text: lower-case unless it has an upper-case letter
+    /// (smart case, as SkimMatcherV2).
+    pub(super) folded: String,
+    /// The query's characters (as `folded`).
     pub(super) chars: Vec<char>,
+    /// Whether case matters (the query has an upper-case letter).
+    pub(super) exact: bool,
+    /// Whether the query has a character other than ASCII (Chinese): its scattered
+    /// matches are shown only when no document matches it contiguously.
+    pub(super) wide: bool,
     pub(super) text_mask: u128,
     pub(super) pinyin: Option<Vec<u8>>,
     pub(super) pinyin_mask: u64,
@@ -62,6 +86,7 @@ pub(super) struct Prepared {
 
 impl Prepared {
     pub(super) fn new(query: &str) -> Self {
+        let query = query.trim();
         let compact: String = query.chars().filter(|c| !c.is_whitespace()).collect();
         let pinyin = (!compact.is_empty()
             && compact.len() <= 63
@@ -70,12 +95,41 @@ impl Prepared {
         let pinyin_mask = pinyin
             .as_ref()
             .map_or(0, |p| p.iter().fold(0, |m, &b| m | letter_bit(b)));
+        let exact = query.chars().any(char::is_uppercase);
+        let folded = if exact {
+            query.to_string()
+        } else {
+            query.to_ascii_lowercase()
+        };
         Prepared {
-            chars: query.chars().collect(),
+            chars: folded.chars().collect(),
             text_mask: mask_of(query),
             text: query.to_string(),
+            folded,
+            exact,
+            wide: !query.is_ascii(),
             pinyin,
             pinyin_mask,
         }
+    }
+
+    /// The query's words (split at white space), as matched against text.
+    pub(super) fn words(&self) -> impl Iterator<Item = &str> {
+        self.folded.split_whitespace()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn occurrences_fold_ascii_case_only_when_asked() {
+        let found = |t, n, exact| occurrences(t, n, exact).collect::<Vec<_>>();
+        assert_eq!(found("Smart court", "c", false), vec![6]);
+        assert_eq!(found("Smart Court", "court", false), vec![6]);
+        assert_eq!(found("Smart Court", "court", true), Vec::<usize>::new());
+        assert_eq!(found("协调 调解", "调", false), vec![3, 7]);
+        assert_eq!(found("调", "调解", false), Vec::<usize>::new());
     }
 }
