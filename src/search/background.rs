@@ -8,7 +8,7 @@ use std::sync::{Mutex, OnceLock};
 use std::thread::JoinHandle;
 
 use super::query::mask_of;
-use super::{Doc, ReadingTable, SearchFields, SearchIndex};
+use super::{Doc, SearchFields, SearchIndex};
 
 /// The searchable text of one document, owned, so the index can be built on another thread.
 #[derive(Debug, Clone)]
@@ -56,31 +56,43 @@ impl IndexSource {
     }
 }
 
-impl Doc {
-    /// The indexed document of a source, its readings interned in `table`.
-    pub(super) fn from_source(source: IndexSource, table: &mut ReadingTable) -> Doc {
-        let name_codes = table.encode(&source.text[..source.name_len]);
-        Doc {
-            text_mask: mask_of(&source.text),
-            pinyin_mask: table.letters_of(&name_codes),
-            initials: table.initials_of(&name_codes),
-            title_chars: source.title_chars,
-            title_bytes: source.title_bytes,
-            text: source.text.into_boxed_str(),
-            name_codes: name_codes.into_boxed_slice(),
-        }
-    }
-}
-
 impl SearchIndex {
     /// Index gathered sources; document `i` is `sources[i]`.
     pub fn from_sources(sources: Vec<IndexSource>) -> SearchIndex {
-        let mut table = ReadingTable::new();
-        let docs = sources
-            .into_iter()
-            .map(|s| Doc::from_source(s, &mut table))
-            .collect();
-        SearchIndex::with_docs(docs, table)
+        let mut index = SearchIndex::empty();
+        index.docs.reserve_exact(sources.len());
+        index
+            .text
+            .reserve_exact(sources.iter().map(|s| s.text.len()).sum());
+        index
+            .codes
+            .reserve_exact(sources.iter().map(|s| s.name_len).sum());
+        for source in sources {
+            let doc = index.add(source);
+            index.docs.push(doc);
+        }
+        index
+    }
+
+    /// Append the text and codes of a source (its readings interned in the table); the
+    /// document that refers to them.
+    pub(super) fn add(&mut self, source: IndexSource) -> Doc {
+        let (text_at, codes_at) = (self.text.len(), self.codes.len());
+        self.text.push_str(&source.text);
+        self.table
+            .encode_into(&mut self.codes, &source.text[..source.name_len]);
+        let codes = &self.codes[codes_at..];
+        Doc {
+            text_at: text_at as u32,
+            text_len: source.text.len() as u32,
+            codes_at: codes_at as u32,
+            codes_len: codes.len() as u32,
+            text_mask: mask_of(&source.text),
+            pinyin_mask: self.table.letters_of(codes),
+            initials: self.table.initials_of(codes),
+            title_chars: source.title_chars,
+            title_bytes: source.title_bytes,
+        }
     }
 
     /// Start indexing `sources` on a background thread.

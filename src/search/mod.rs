@@ -49,18 +49,25 @@ pub struct SearchFields<'a> {
 /// Candidate sets at least this large are scored on two threads.
 const PARALLEL_FROM: usize = 20_000;
 
-/// One indexed document (an item).
+/// One indexed document (an item). Its text and codes live in the index's
+/// [`SearchIndex::text`] and [`SearchIndex::codes`] (no allocation per document).
 #[derive(Debug, Clone)]
 struct Doc {
-    /// `title number category units deadline measures`, separated by spaces; the title comes first so
-    /// match positions below `title_chars` are positions in the title.
-    text: Box<str>,
+    /// Where its text starts in [`SearchIndex::text`]: `title number category units
+    /// deadline measures`, separated by spaces; the title comes first, so match positions
+    /// below `title_chars` are positions in the title.
+    text_at: u32,
+    /// Bytes of its text.
+    text_len: u32,
     /// Characters of the title.
     title_chars: u32,
     /// Bytes of the title.
     title_bytes: u32,
-    /// Reading codes of `title number category units deadline` (the pinyin-searchable part).
-    name_codes: Box<[u16]>,
+    /// Where its reading codes start in [`SearchIndex::codes`]: the codes of `title number
+    /// category units deadline` (the pinyin-searchable part).
+    codes_at: u32,
+    /// Number of its codes.
+    codes_len: u32,
     /// The set of the lower-cased characters of `text` (see [`char_bits`]).
     text_mask: u128,
     /// Letters that occur in some reading of the name.
@@ -139,6 +146,10 @@ impl SearchResult {
 /// The search index of a catalogue.
 pub struct SearchIndex {
     docs: Vec<Doc>,
+    /// The text of every document, one after another.
+    text: String,
+    /// The reading codes of every document, one after another.
+    codes: Vec<u16>,
     table: ReadingTable,
     matcher: SkimMatcherV2,
 }
@@ -154,25 +165,34 @@ impl std::fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Index the documents; document `i` is the `i`-th of the iterator.
     pub fn build<'a>(fields: impl IntoIterator<Item = SearchFields<'a>>) -> Self {
-        let mut table = ReadingTable::new();
-        let docs = fields
-            .into_iter()
-            .map(|f| Doc::from_source(IndexSource::new(&f), &mut table))
-            .collect();
-        SearchIndex::with_docs(docs, table)
+        let sources: Vec<IndexSource> = fields.into_iter().map(|f| IndexSource::new(&f)).collect();
+        SearchIndex::from_sources(sources)
     }
 
-    fn with_docs(docs: Vec<Doc>, table: ReadingTable) -> Self {
+    fn empty() -> Self {
         SearchIndex {
-            docs,
-            table,
+            docs: Vec::new(),
+            text: String::new(),
+            codes: Vec::new(),
+            table: ReadingTable::new(),
             matcher: SkimMatcherV2::default().smart_case(),
         }
     }
 
-    /// Re-index one document after its item was edited; out-of-range indices are ignored.
+    /// The text of a document.
+    fn text_of(&self, doc: &Doc) -> &str {
+        &self.text[doc.text_at as usize..(doc.text_at + doc.text_len) as usize]
+    }
+
+    /// The reading codes of a document's name.
+    fn codes_of(&self, doc: &Doc) -> &[u16] {
+        &self.codes[doc.codes_at as usize..(doc.codes_at + doc.codes_len) as usize]
+    }
+
+    /// Re-index one document after its item was edited (its new text is appended to the
+    /// index's; the old one stays unused); out-of-range indices are ignored.
     pub fn replace(&mut self, doc_index: u32, source: IndexSource) {
-        let doc = Doc::from_source(source, &mut self.table);
+        let doc = self.add(source);
         if let Some(slot) = self.docs.get_mut(doc_index as usize) {
             *slot = doc;
         }
@@ -233,15 +253,16 @@ impl SearchIndex {
     fn score(&self, doc_index: u32, q: &Prepared) -> Option<Hit> {
         let doc = &self.docs[doc_index as usize];
         let mut best: Option<i64> = None;
-        if doc.text_mask & q.text_mask == q.text_mask
-            && is_subsequence(&doc.text, &q.chars, q.exact)
-        {
-            best = Some(rank::text_rank(&doc.text, doc.title_bytes as usize, q));
+        if doc.text_mask & q.text_mask == q.text_mask {
+            let text = self.text_of(doc);
+            if is_subsequence(text, &q.chars, q.exact) {
+                best = Some(rank::text_rank(text, doc.title_bytes as usize, q));
+            }
         }
         if let Some(pinyin) = &q.pinyin
             && best.is_none_or(|b| b < rank::BEST)
         {
-            let codes = &doc.name_codes;
+            let codes = self.codes_of(doc);
             let found = if pinyin.len() == 1 {
                 // One letter: an initial of some character, known from the mask alone.
                 let bit = letter_bit(pinyin[0]) as u32;
@@ -274,7 +295,7 @@ impl SearchIndex {
         if q.text.is_empty() {
             return Vec::new();
         }
-        let title = &doc.text[..doc.title_bytes as usize];
+        let title = &self.text_of(doc)[..doc.title_bytes as usize];
         let title_chars = doc.title_chars as usize;
         let mut words = q.words();
         if let (Some(word), None) = (words.next(), words.next())
@@ -284,7 +305,7 @@ impl SearchIndex {
             return (start..start + word.chars().count()).collect();
         }
         if let Some(pinyin) = &q.pinyin
-            && let Some((start, end)) = self.table.find(&doc.name_codes[..title_chars], pinyin)
+            && let Some((start, end)) = self.table.find(&self.codes_of(doc)[..title_chars], pinyin)
         {
             return (start..end).collect();
         }
@@ -329,12 +350,12 @@ mod tests {
             for d in 0..3 {
                 let skim = idx
                     .matcher
-                    .fuzzy_match(&idx.docs[d as usize].text, q)
+                    .fuzzy_match(idx.text_of(&idx.docs[d as usize]), q)
                     .is_some();
                 let cheap = idx.search(q, None).hits.iter().any(|h| h.doc == d);
                 let pinyin = Prepared::new(q)
                     .pinyin
-                    .and_then(|p| idx.table.find(&idx.docs[d as usize].name_codes, &p))
+                    .and_then(|p| idx.table.find(idx.codes_of(&idx.docs[d as usize]), &p))
                     .is_some();
                 assert_eq!(cheap, skim || pinyin, "query {q:?} doc {d}");
             }

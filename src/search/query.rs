@@ -26,42 +26,76 @@ pub(super) fn mask_of(s: &str) -> u128 {
 }
 
 /// Whether the query's characters occur in `text` in order (ASCII case-insensitively
-/// unless `exact`): exactly when SkimMatcherV2 finds a match.
+/// unless `exact`): exactly when SkimMatcherV2 finds a match. Each character is looked
+/// for with `str::find` (a memchr scan) rather than by decoding the text.
 pub(super) fn is_subsequence(text: &str, query: &[char], exact: bool) -> bool {
-    let mut rest = query.iter().peekable();
-    for c in text.chars() {
-        match rest.peek() {
-            None => return true,
-            Some(&&q) if q == c || (!exact && q == c.to_ascii_lowercase()) => {
-                rest.next();
-            }
-            Some(_) => {}
+    let mut at = 0;
+    for &q in query {
+        let rest = &text[at..];
+        let found = if !exact && q.is_ascii_lowercase() {
+            let (lower, upper) = (q as u8, q.to_ascii_uppercase() as u8);
+            rest.bytes().position(|b| b == lower || b == upper)
+        } else {
+            rest.find(q)
+        };
+        match found {
+            // `at` stays on a character boundary: it moves past a whole character.
+            Some(i) => at += i + q.len_utf8(),
+            None => return false,
         }
     }
-    rest.peek().is_none()
+    true
 }
 
-/// The byte offsets where `needle` occurs in `text`, ASCII case-insensitively unless
-/// `exact` (`needle` is lower-case then). Offsets are character boundaries: a needle
-/// starts with an ASCII byte or a UTF-8 leading byte, which never matches inside a
-/// character.
-pub(super) fn occurrences<'t>(
+/// The byte offsets where `needle` (not empty) occurs in `text`, ASCII case-insensitively
+/// unless `exact` (`needle` is lower-case then), overlapping occurrences included.
+pub(super) fn occurrences<'t>(text: &'t str, needle: &'t str, exact: bool) -> Occurrences<'t> {
+    Occurrences {
+        text,
+        needle,
+        fold: !exact && needle.bytes().any(|b| b.is_ascii_lowercase()),
+        from: 0,
+    }
+}
+
+/// The iterator of [`occurrences`].
+pub(super) struct Occurrences<'t> {
     text: &'t str,
     needle: &'t str,
-    exact: bool,
-) -> impl Iterator<Item = usize> + 't {
-    let (text, needle) = (text.as_bytes(), needle.as_bytes());
-    let last = (text.len() + 1).saturating_sub(needle.len().max(1));
-    (0..last).filter(move |&at| {
-        let window = &text[at..at + needle.len()];
-        if exact {
-            window == needle
-        } else {
-            window
-                .iter()
-                .zip(needle)
-                .all(|(t, n)| t.to_ascii_lowercase() == *n)
-        }
+    /// Compare ASCII letters case-insensitively.
+    fold: bool,
+    /// Where to look next (a character boundary).
+    from: usize,
+}
+
+impl Iterator for Occurrences<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let first = self.needle.chars().next()?;
+        let rest = self.text.get(self.from..)?;
+        let at = self.from
+            + if self.fold {
+                find_folded(rest, self.needle)?
+            } else {
+                rest.find(self.needle)?
+            };
+        self.from = at + first.len_utf8();
+        Some(at)
+    }
+}
+
+/// The first offset of lower-case `needle` in `hay`, ASCII letters of `hay` folded. An
+/// offset found is a character boundary: the needle starts with an ASCII byte or a
+/// UTF-8 leading byte, which never matches inside a character.
+fn find_folded(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let last = hay.len().checked_sub(needle.len())?;
+    (0..=last).find(|&at| {
+        hay[at..at + needle.len()]
+            .iter()
+            .zip(needle)
+            .all(|(h, n)| h.to_ascii_lowercase() == *n)
     })
 }
 
@@ -131,5 +165,16 @@ mod tests {
         assert_eq!(found("Smart Court", "court", true), Vec::<usize>::new());
         assert_eq!(found("协调 调解", "调", false), vec![3, 7]);
         assert_eq!(found("调", "调解", false), Vec::<usize>::new());
+        assert_eq!(found("aaa", "aa", false), vec![0, 1]);
+    }
+
+    #[test]
+    fn subsequences_fold_ascii_case_only_when_asked() {
+        let chars = |q: &str| q.chars().collect::<Vec<_>>();
+        assert!(is_subsequence("Smart Court", &chars("sc"), false));
+        assert!(!is_subsequence("Smart Court", &chars("sc"), true));
+        assert!(is_subsequence("协调各方解决", &chars("调解"), false));
+        assert!(!is_subsequence("协调各方解决", &chars("解调"), false));
+        assert!(is_subsequence("", &[], false));
     }
 }

@@ -158,7 +158,14 @@ impl ReadingTable {
 
     /// The codes of a text, one per character (so positions are character indices).
     pub fn encode(&mut self, text: &str) -> Vec<u16> {
-        text.chars().map(|c| self.code(c)).collect()
+        let mut codes = Vec::new();
+        self.encode_into(&mut codes, text);
+        codes
+    }
+
+    /// Append the codes of a text to `codes`.
+    pub fn encode_into(&mut self, codes: &mut Vec<u16>, text: &str) {
+        codes.extend(text.chars().map(|c| self.code(c)));
     }
 
     /// The letters mask of an encoded text (for a cheap "cannot match" test).
