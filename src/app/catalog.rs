@@ -12,7 +12,7 @@ use super::bucket::DueBucket;
 use crate::domain::assess::{Assessment, assess};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::{Colour, Item, Ledger, WorkspaceConfig};
-use crate::search::{PendingIndex, SearchFields, SearchIndex};
+use crate::search::{IndexSource, PendingIndex, SearchIndex};
 use crate::storage::{BrokenLedger, LoadedLedger, Workspace};
 use prepare::{in_parallel, item_ranges, parallelism, prepare, units_in};
 
@@ -181,18 +181,8 @@ impl Catalog {
             };
             unit_ids.push(id as u32);
         }
-        let units = item.all_units().join(" ");
-        self.index.replace(
-            index as u32,
-            SearchFields {
-                number: &item.number,
-                title: &item.title,
-                category: &item.category,
-                units: &units,
-                deadline: item.current_deadline(),
-                measures: &item.measures,
-            },
-        );
+        self.index
+            .replace(index as u32, IndexSource::of_item(ledger, item));
         let entry = &mut self.entries[index];
         entry.assessment = assessment;
         entry.bucket = bucket;
