@@ -7,6 +7,7 @@ pub mod edit;
 pub mod ids;
 pub mod item;
 pub mod ledger;
+pub mod notices;
 pub mod rates;
 pub mod warning;
 pub mod workspace;
@@ -15,6 +16,6 @@ pub use item::{
     Acceptance, AuditEntry, Extension, Item, ManualRaise, MilestoneMet, Notice, NoticeKind,
     ProgressEntry, Status, SubMeasure,
 };
-pub use ledger::{Ledger, LedgerKind};
+pub use ledger::{Ledger, LedgerKind, RectificationPeriod};
 pub use warning::{Colour, Warning};
 pub use workspace::{CalendarMode, WarningRules, WorkspaceConfig};

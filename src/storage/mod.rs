@@ -13,6 +13,7 @@ use crate::domain::ids::IdError;
 use crate::domain::{Ledger, WorkspaceConfig};
 
 mod atomic;
+mod batch;
 mod create;
 mod format;
 mod load;
@@ -21,6 +22,7 @@ pub mod merge;
 mod save;
 
 pub use atomic::FailPoint;
+pub use batch::update_workspace;
 pub use create::{
     BUNDLED_CONFIG, BUNDLED_LEDGERS, create_from_bundled, create_workspace, default_workspace_dir,
     load_holiday_overrides,
