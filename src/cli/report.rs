@@ -135,17 +135,17 @@ pub fn run(globals: &Globals, args: &ReportArgs) -> Result<ExitCode, CliError> {
     let calendar = calendar_of(&workspace)?;
     let ledgers = select_ledgers(&workspace, args.ledger.as_deref())?;
     let rules = &workspace.config.rules;
-    let entries = assess_ledgers(ledgers, rules, &calendar, today);
+    // A monthly report of a past month is taken at that month's last day.
+    let period_of_report = period.unwrap_or(Period::of(today));
+    let as_of = match kind {
+        Kind::Monthly => report::monthly::report_date(period_of_report, today),
+        Kind::Rectification | Kind::Closing => today,
+    };
+    let entries = assess_ledgers(ledgers, rules, &calendar, as_of);
     let name = workspace.config.name.as_str();
     let (doc, json, figures): (Document, String, Vec<report::csv::Figure>) = match kind {
         Kind::Monthly => {
-            let r = report::monthly::monthly(
-                name,
-                &entries,
-                period.unwrap_or(Period::of(today)),
-                today,
-                rules,
-            )?;
+            let r = report::monthly::monthly(name, &entries, period_of_report, today, rules)?;
             (
                 r.document(rules),
                 to_json(&r)?,

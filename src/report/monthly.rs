@@ -128,7 +128,7 @@ pub fn monthly(
             "报告期 {period} 晚于今天 {today}:请用 --period 指定今天或以前的月份"
         )));
     }
-    let report_date = today.min(last);
+    let report_date = report_date(period, today);
     let items: Vec<&Entry> = entries
         .iter()
         .filter(|e| e.ledger.base_year <= period.year)
@@ -220,6 +220,12 @@ pub fn monthly(
         next_month,
         next_period,
     })
+}
+
+/// The date a monthly report of `period` takes its figures at: today, or the period's
+/// last day when the period is over (assess the entries at this date).
+pub fn report_date(period: Period, today: NaiveDate) -> NaiveDate {
+    period.last().map_or(today, |last| today.min(last))
 }
 
 /// Open and not suspended: still reports progress.
