@@ -5,6 +5,8 @@
 //!   No terminal, no files, no clock: "today" is always a parameter.
 //! - [`storage`]: the RON format, atomic saves, backups, locking, merging.
 //! - [`import`]: delimited tables (pipe, CSV) into ledgers.
+//! - [`report`]: what the office sends out — notices and reports — computed from the
+//!   domain (rates, warnings) and laid out as [`document`]s (Markdown, text, .docx).
 //! - [`cli`]: the non-interactive commands.
 //! - [`identity`]: who is editing (the author of edits, one rule for CLI and TUI).
 //! - [`gen`]: synthetic workspaces for tests and benchmarks.
@@ -12,11 +14,13 @@
 
 pub mod app;
 pub mod cli;
+pub mod document;
 pub mod domain;
 pub mod r#gen;
 pub mod identity;
 pub mod import;
 pub mod input;
+pub mod report;
 pub mod search;
 pub mod storage;
 pub mod text;

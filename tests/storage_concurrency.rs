@@ -226,6 +226,7 @@ fn progress_notes_from_both_sides_are_united() {
                 kind: NoticeKind::Chase,
                 date: day(6),
                 recipient: "机关党办".into(),
+                number: None,
             });
         },
     );

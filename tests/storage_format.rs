@@ -56,6 +56,7 @@ fn ledger_with(texts: &[String]) -> Ledger {
                 kind: NoticeKind::Chase,
                 date: day(2),
                 recipient: t(16),
+                number: Some(t(17)),
             }],
             extra,
             history: vec![AuditEntry {

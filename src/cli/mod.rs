@@ -28,6 +28,9 @@ pub mod import;
 pub mod list;
 mod list_output;
 pub mod note;
+pub mod notices;
+mod output;
+pub mod report;
 pub mod status;
 mod unit_hint;
 
@@ -78,6 +81,10 @@ pub enum Command {
     Status(status::StatusArgs),
     /// 生成用于测试和基准的合成工作区
     Gen(gen_cmd::GenArgs),
+    /// 按单位生成提示单、催办单、督办单、整改通知单(--out 或 --record 时发出并登记)
+    Notices(notices::NoticesArgs),
+    /// 月报、整改进展报告、结项验收报告
+    Report(report::ReportArgs),
 }
 
 /// Entry point of the `duban` binary.
@@ -113,6 +120,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Note(args)) => note::run(&globals, &args),
         Some(Command::Status(args)) => status::run(&globals, &args),
         Some(Command::Gen(args)) => gen_cmd::run(&globals, &args),
+        Some(Command::Notices(args)) => notices::run(&globals, &args),
+        Some(Command::Report(args)) => report::run(&globals, &args),
     }
 }
 

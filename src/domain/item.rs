@@ -193,6 +193,9 @@ pub struct Notice {
     pub date: NaiveDate,
     /// The unit (or person) it was sent to.
     pub recipient: String,
+    /// The notice's document number (督〔2024〕12号), when duban numbered it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
 }
 
 /// An approved extension of the deadline. The original stays visible.

@@ -44,6 +44,28 @@ pub struct Column {
     pub header: String,
 }
 
+/// The concentrated rectification period (集中整改期) of a rectification ledger: it runs
+/// from the day the inspection's findings were fed back for a number of months (seed 002:
+/// 7月24日反馈, 4个月集中整改期).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RectificationPeriod {
+    /// The day the findings were fed back (反馈日期).
+    pub feedback_date: NaiveDate,
+    /// The length of the period in months (集中整改期).
+    pub months: u32,
+}
+
+impl RectificationPeriod {
+    /// The last day of the period: `months` months after the feedback date (2024-07-24 + 4
+    /// months = 2024-11-24), clamped to the month's end.
+    pub fn end(&self) -> NaiveDate {
+        self.feedback_date
+            .checked_add_months(chrono::Months::new(self.months))
+            .unwrap_or(NaiveDate::MAX)
+    }
+}
+
 /// A ledger: one RON file in the workspace.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
@@ -63,6 +85,10 @@ pub struct Ledger {
     /// The day the ledger closes (结项/验收); items open past it are black.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub closing_date: Option<NaiveDate>,
+    /// The rectification period of a 整改台账 (feedback date and length), for the
+    /// 阶段性整改率 report; absent on other ledgers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rectification: Option<RectificationPeriod>,
     /// A deadline text that applies to items with none of their own
     /// (e.g. the yearly phases of a three-year plan).
     #[serde(skip_serializing_if = "Option::is_none")]

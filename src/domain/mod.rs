@@ -8,6 +8,7 @@ pub mod ids;
 pub mod item;
 pub mod ledger;
 pub mod meeting;
+pub mod notices;
 pub mod rates;
 pub mod warning;
 pub mod workspace;
@@ -16,6 +17,6 @@ pub use item::{
     Acceptance, AuditEntry, Extension, Item, ManualRaise, MilestoneMet, Notice, NoticeKind,
     ProgressEntry, Status, SubMeasure,
 };
-pub use ledger::{Ledger, LedgerKind};
+pub use ledger::{Ledger, LedgerKind, RectificationPeriod};
 pub use warning::{Colour, Warning};
 pub use workspace::{CalendarMode, ReportCadence, ReportEvery, WarningRules, WorkspaceConfig};

@@ -26,6 +26,10 @@ use std::ops::AddAssign;
 
 use super::deadline::{Schedule, ScheduleKind};
 use super::item::Item;
+use super::warning::Colour;
+
+pub mod closing;
+pub mod rectification;
 
 /// The key [`rates_by_unit`] uses for items without any unit.
 pub const NO_UNIT: &str = "未指定单位";
@@ -206,6 +210,18 @@ pub fn rates_by_unit<'a>(
         }
     }
     by_unit
+}
+
+/// How many items have each colour, indexed like [`Colour::BY_SEVERITY`]
+/// (黑, 红, 黄, 蓝, none) — the counts of the overdue lists of a report.
+pub fn count_by_colour(colours: impl IntoIterator<Item = Colour>) -> [usize; 5] {
+    let mut counts = [0; 5];
+    for colour in colours {
+        if let Some(i) = Colour::BY_SEVERITY.iter().position(|c| *c == colour) {
+            counts[i] += 1;
+        }
+    }
+    counts
 }
 
 /// `n ÷ d` in percent, or None when `d` is 0.

@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::notices::NoticeSettings;
+
 /// How days are counted for the warning thresholds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum CalendarMode {
@@ -96,6 +98,9 @@ pub struct WorkspaceConfig {
     pub rules: WarningRules,
     /// How many previous versions of each ledger to keep as backups.
     pub backups: usize,
+    /// How notices are numbered and signed (see [`NoticeSettings`]).
+    #[serde(skip_serializing_if = "NoticeSettings::is_default")]
+    pub notices: NoticeSettings,
 }
 
 impl Default for WorkspaceConfig {
@@ -109,6 +114,7 @@ impl Default for WorkspaceConfig {
             author: None,
             rules: WarningRules::default(),
             backups: 5,
+            notices: NoticeSettings::default(),
         }
     }
 }

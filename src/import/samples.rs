@@ -13,7 +13,7 @@ use super::error::ImportError;
 use super::plan::import_task_plan;
 use super::rectification::import_rectification_report;
 use super::{Format, ImportOptions, import_table};
-use crate::domain::{Ledger, LedgerKind, WorkspaceConfig};
+use crate::domain::{Ledger, LedgerKind, RectificationPeriod, WorkspaceConfig};
 
 /// The pinned "today" of the demo workspace: inside the 2023 ledgers' year, so that
 /// 6月底前 items are blue, 5月底前 ones red, earlier ones black and missing June reports yellow.
@@ -123,6 +123,11 @@ pub fn build_samples(sources: SampleSources<'_>) -> Result<SampleWorkspace, Impo
     xuncha.source =
         "中共绵阳市司法局党组关于市委第五巡察组巡察反馈意见集中整改进展情况的通报(2025年2月21日)"
             .into();
+    // The report: 7月24日 反馈, 4个月集中整改期.
+    xuncha.rectification = Some(RectificationPeriod {
+        feedback_date: NaiveDate::from_ymd_opt(2024, 7, 24).expect("valid date"),
+        months: 4,
+    });
     ledgers.push(xuncha);
     ledgers.sort_by(|a, b| a.id.cmp(&b.id));
     let config = WorkspaceConfig {

@@ -78,6 +78,12 @@ pub fn merge_ledgers(base: &Ledger, ours: &Ledger, theirs: &Ledger) -> (Ledger, 
             &ours.closing_date,
             &theirs.closing_date,
         ),
+        rectification: fields.value(
+            "rectification",
+            &base.rectification,
+            &ours.rectification,
+            &theirs.rectification,
+        ),
         default_deadline: fields.value(
             "default_deadline",
             &base.default_deadline,

@@ -15,6 +15,7 @@ use crate::domain::{Ledger, WorkspaceConfig};
 
 mod atomic;
 mod backup;
+mod batch;
 mod create;
 mod format;
 mod load;
@@ -26,6 +27,7 @@ mod save;
 
 pub use atomic::FailPoint;
 pub use backup::{BrokenBackup, broken_backups};
+pub use batch::update_workspace;
 pub use create::{
     BUNDLED_CONFIG, BUNDLED_LEDGERS, create_from_bundled, create_workspace, default_workspace_dir,
     load_holiday_overrides,

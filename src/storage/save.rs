@@ -74,7 +74,7 @@ fn write_if_changed(
 
 /// Write a ledger (already locked): refuses to replace a file that does not parse.
 /// `known_good` is the fingerprint of a version that parsed, which need not be parsed again.
-fn write_ledger_locked(
+pub(super) fn write_ledger_locked(
     dir: &Path,
     ledger: &Ledger,
     backups: usize,
@@ -137,6 +137,16 @@ pub fn save_config_with(
 ) -> Result<(), StorageError> {
     fs::create_dir_all(dir).map_err(|e| StorageError::io(dir, e))?;
     let _lock = WorkspaceLock::acquire(dir)?;
+    write_config_locked(dir, config, fail)
+}
+
+/// Write the config (the workspace lock already held): never over a config that does not
+/// parse, and not at all when the disk already holds the same text.
+pub(super) fn write_config_locked(
+    dir: &Path,
+    config: &WorkspaceConfig,
+    fail: FailPoint,
+) -> Result<(), StorageError> {
     let path = config_path(dir);
     let disk = read_on_disk(&path)?;
     if let OnDisk::Text(text, _) = &disk {

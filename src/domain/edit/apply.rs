@@ -230,6 +230,7 @@ fn change(item: &mut Item, edit: &Edit, who: &str, at: NaiveDateTime) -> Result<
                 kind: *kind,
                 date: *date,
                 recipient,
+                number: None,
             });
         }
         Edit::SetExplanation { text } => {
