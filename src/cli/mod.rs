@@ -22,6 +22,7 @@ pub mod deadline;
 mod edit;
 pub mod gen_cmd;
 pub mod import;
+mod import_read;
 pub mod list;
 mod list_output;
 pub mod note;
@@ -54,7 +55,7 @@ pub struct Cli {
 pub enum Command {
     /// 检查工作区:每个台账的事项数和问题
     Check(check::CheckArgs),
-    /// 把表格(竖线分隔或 CSV)导入为新台账
+    /// 把表格(Excel/WPS 工作簿、CSV 或竖线分隔)导入为新台账
     Import(import::ImportArgs),
     /// 解释一个完成时限如何被读取
     Deadline(deadline::DeadlineArgs),
