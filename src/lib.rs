@@ -12,6 +12,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod r#gen;
 pub mod import;
 pub mod input;

@@ -20,6 +20,7 @@ pub mod check;
 pub mod context;
 pub mod deadline;
 mod edit;
+pub mod export;
 pub mod gen_cmd;
 pub mod import;
 mod import_read;
@@ -57,6 +58,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// 把表格(Excel/WPS 工作簿、CSV 或竖线分隔)导入为新台账
     Import(import::ImportArgs),
+    /// 导出台账为 Excel 工作簿或 CSV
+    Export(export::ExportArgs),
     /// 解释一个完成时限如何被读取
     Deadline(deadline::DeadlineArgs),
     /// 列出事项及其预警颜色和原因
@@ -88,6 +91,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         None => open_tui(&globals),
         Some(Command::Check(args)) => check::run(&globals, &args),
         Some(Command::Import(args)) => import::run(&globals, &args),
+        Some(Command::Export(args)) => export::run(&globals, &args),
         Some(Command::Deadline(args)) => deadline::run(&globals, &args),
         Some(Command::List(args)) => list::run(&globals, &args),
         Some(Command::Note(args)) => note::run(&globals, &args),

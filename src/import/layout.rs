@@ -66,6 +66,7 @@ impl Layout {
             let field = match recognised {
                 Some(Field::Extra) | None => Field::Extra,
                 Some(Field::Units) => Field::Units,
+                Some(Field::Computed) => Field::Computed,
                 Some(Field::Title) if taken(Field::Title) && !taken(Field::Measures) => {
                     notes.push(format!("「{header}」是第二个任务列,作为具体措施导入"));
                     Field::Measures

@@ -85,7 +85,7 @@ pub(crate) fn import_rows(
             rows[header_at - 1].line
         ));
         if opts.title.trim().is_empty() {
-            let title = row_text(&rows[0]);
+            let title = without_as_of(&row_text(&rows[0])).to_string();
             builder
                 .notes
                 .push(format!("台账标题取自表头上方的标题行:「{title}」"));
@@ -96,6 +96,15 @@ pub(crate) fn import_rows(
         builder.add_row(row)?;
     }
     Ok(builder.finish(&opts, header.line))
+}
+
+/// A title row written by `duban export` ends with "(截至 2024-07-15)"; the ledger's
+/// title is what comes before it.
+fn without_as_of(title: &str) -> &str {
+    match title.rfind("(截至 ") {
+        Some(at) if title.ends_with(')') => title[..at].trim_end(),
+        _ => title,
+    }
 }
 
 /// The text of a row: its non-empty cells joined by a space, else the raw line.

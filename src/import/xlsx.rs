@@ -16,6 +16,7 @@ use super::cells::RawRow;
 use super::columns::{ColumnMap, Field};
 use super::error::ImportError;
 use super::layout::Layout;
+use super::progress_sheet;
 use super::table::{find_header, import_rows};
 use super::{ImportOptions, ImportReport};
 
@@ -129,9 +130,17 @@ pub fn import_workbook(
     let mut imports = Vec::new();
     let mut skipped = Vec::new();
     let mut logs = Vec::new();
+    // The progress log of an exported workbook belongs to whichever sheets are imported.
+    for name in names.iter().filter(|n| !wanted.contains(n)) {
+        if name == progress_sheet::SHEET_NAME
+            && let Some(log) = progress_sheet::read(&sheet_rows(&mut book, name)?)
+        {
+            logs.extend(log);
+        }
+    }
     for sheet in wanted {
         let rows = sheet_rows(&mut book, &sheet)?;
-        if let Some(log) = super::progress_sheet::read(&rows) {
+        if let Some(log) = progress_sheet::read(&rows) {
             logs.extend(log);
             continue;
         }
@@ -164,7 +173,7 @@ pub fn import_workbook(
         }
     }
     for import in &mut imports {
-        super::progress_sheet::attach(&logs, &import.sheet, &mut import.report);
+        progress_sheet::attach(&logs, &import.sheet, &mut import.report);
     }
     if let Some(first) = imports.first_mut()
         && !skipped.is_empty()
