@@ -26,6 +26,7 @@ pub mod import;
 mod import_read;
 pub mod list;
 mod list_output;
+pub mod merge_sheet;
 pub mod note;
 pub mod status;
 
@@ -64,6 +65,8 @@ pub enum Command {
     Deadline(deadline::DeadlineArgs),
     /// 列出事项及其预警颜色和原因
     List(list::ListArgs),
+    /// 收回单位填写后交回的工作表:比对进展和状态,加 --apply 写入
+    MergeSheet(merge_sheet::MergeSheetArgs),
     /// 给事项添加一条进展记录
     Note(note::NoteArgs),
     /// 修改事项状态
@@ -94,6 +97,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Export(args)) => export::run(&globals, &args),
         Some(Command::Deadline(args)) => deadline::run(&globals, &args),
         Some(Command::List(args)) => list::run(&globals, &args),
+        Some(Command::MergeSheet(args)) => merge_sheet::run(&globals, &args),
         Some(Command::Note(args)) => note::run(&globals, &args),
         Some(Command::Status(args)) => status::run(&globals, &args),
         Some(Command::Gen(args)) => gen_cmd::run(&globals, &args),

@@ -6,6 +6,7 @@
 //! ones the importer recognises, so export → import gives the same items back.
 
 pub mod csv;
+pub mod merge;
 pub mod xlsx;
 
 use chrono::NaiveDate;

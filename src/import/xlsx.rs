@@ -186,6 +186,38 @@ pub fn import_workbook(
     Ok(imports)
 }
 
+/// The rows of one sheet as text (row number as Excel shows it, cells), merged regions
+/// applied and date cells as `YYYY-MM-DD`: for reading back a sheet duban exported.
+pub fn read_sheet(
+    bytes: &[u8],
+    choice: &SheetChoice,
+) -> Result<(String, Vec<(usize, Vec<String>)>), SheetError> {
+    if is_encrypted(bytes) {
+        return Err(SheetError::Encrypted);
+    }
+    let mut book =
+        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| SheetError::Unreadable)?;
+    let names = book.sheet_names();
+    let sheet = match choice {
+        SheetChoice::Named(name) => pick_sheet(&names, name)?,
+        _ => names
+            .first()
+            .cloned()
+            .ok_or_else(|| SheetError::NoSuchSheet {
+                wanted: "(第一个)".into(),
+                known: "(无)".into(),
+            })?,
+    };
+    let rows = sheet_rows(&mut book, &sheet)?
+        .into_iter()
+        .map(|(raw, _)| (raw.line, raw.cells.unwrap_or_default()))
+        .collect::<Vec<_>>();
+    if rows.is_empty() {
+        return Err(SheetError::Empty(sheet));
+    }
+    Ok((sheet, rows))
+}
+
 /// The sheet named `wanted`, or the N-th for a number.
 fn pick_sheet(names: &[String], wanted: &str) -> Result<String, SheetError> {
     let wanted = wanted.trim();
