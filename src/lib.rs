@@ -16,6 +16,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod domain;
+pub mod export;
 pub mod r#gen;
 pub mod identity;
 pub mod import;

@@ -8,29 +8,31 @@ use clap::{Args, ValueEnum};
 use super::context::{CliError, Globals};
 use crate::domain::WorkspaceConfig;
 use crate::domain::ids::validate_file_id;
-use crate::import::{self, Format, ImportOptions};
+use crate::import;
 use crate::storage::{self, CONFIG_FILE, ledger_path};
 use crate::text::sanitize;
 
 /// Table format of the input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportFormat {
-    /// 自动判断
+    /// 自动判断(按文件内容)
     Auto,
     /// 竖线 | 分隔
     Pipe,
     /// CSV
     Csv,
+    /// Excel/WPS 工作簿(.xlsx、.xls、.ods)
+    Xlsx,
 }
 
 /// Arguments of `duban import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// 表格文件(竖线分隔或 CSV,UTF-8)
+    /// 表格文件(Excel/WPS 工作簿、CSV 或竖线分隔的文本)
     pub file: PathBuf,
-    /// 台账标题
+    /// 台账标题(默认:表头上方的标题行,否则工作表名或文件名)
     #[arg(long)]
-    pub title: String,
+    pub title: Option<String>,
     /// 台账年份(没写年份的时限属于这一年)
     #[arg(long)]
     pub year: i32,
@@ -40,6 +42,21 @@ pub struct ImportArgs {
     /// 表格格式
     #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
     pub format: ImportFormat,
+    /// 文本文件的编码(默认自动判断):utf-8、gbk、gb18030、utf-16le、utf-16be
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// 要导入的工作表:名称或序号(1 为第一个)
+    #[arg(long, conflicts_with = "all_sheets")]
+    pub sheet: Option<String>,
+    /// 导入每个有表格的工作表,每个工作表一个台账
+    #[arg(long)]
+    pub all_sheets: bool,
+    /// 手动指定列:表头=字段(如 时限要求=deadline),可重复
+    #[arg(long = "column", value_name = "表头=字段")]
+    pub columns: Vec<String>,
+    /// 只显示列的识别结果和前几个事项,不写入
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// A file id from a title: `<year>-<pinyin>`, e.g. 制度建设规范年 → `2023-zhidujianshe`.
@@ -76,9 +93,12 @@ pub fn id_from_title(title: &str, year: i32) -> String {
 
 /// Import the file into the workspace (creating an empty workspace in an empty or missing folder).
 pub fn run(globals: &Globals, args: &ImportArgs) -> Result<ExitCode, CliError> {
-    let title = args.title.trim();
-    if title.is_empty() {
-        return Err(CliError::new("--title 不能为空:请给台账一个标题"));
+    if let Some(title) = &args.title
+        && title.trim().is_empty()
+    {
+        return Err(CliError::new(
+            "--title 不能为空:请给台账一个标题,或去掉 --title 使用表格的标题行",
+        ));
     }
     if !(1900..=2200).contains(&args.year) {
         return Err(CliError::new(format!(
@@ -86,35 +106,14 @@ pub fn run(globals: &Globals, args: &ImportArgs) -> Result<ExitCode, CliError> {
             args.year
         )));
     }
-    let id = match &args.id {
-        Some(id) => id.trim().to_string(),
-        None => id_from_title(title, args.year),
-    };
-    validate_file_id(&id).map_err(|e| CliError::new(format!("台账编号无效:{e}")))?;
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| CliError::new(format!("无法读取 {}:{e}", args.file.display())))?;
-    let format = match args.format {
-        ImportFormat::Auto => Format::Auto,
-        ImportFormat::Pipe => Format::Pipe,
-        ImportFormat::Csv => Format::Csv,
-    };
-    let options = ImportOptions {
-        title: title.to_string(),
-        base_year: args.year,
-        id: id.clone(),
-    };
-    let report = import::import_table(&text, format, options).map_err(|e| {
-        let at = match e.line() {
-            Some(line) => format!("{}:{line}", args.file.display()),
-            None => args.file.display().to_string(),
-        };
-        CliError::new(format!("{at}: {}", sanitize(&e.to_string())))
-    })?;
-    if report.ledger.items.is_empty() {
-        return Err(CliError::new(format!(
-            "{}:没有读到任何事项,未写入台账;请检查表头和分隔符(--format pipe|csv)",
-            args.file.display()
-        )));
+    let sheets = super::import_read::read_sheets(args)?;
+    let ledgers = name_ledgers(args, sheets)?;
+    if args.dry_run {
+        for planned in &ledgers {
+            super::import_read::print_report(planned, args, true);
+        }
+        outln!("(试运行:未写入任何文件)");
+        return Ok(ExitCode::SUCCESS);
     }
     // Everything is validated before the first byte is written.
     let dir = globals.workspace_dir();
@@ -125,12 +124,15 @@ pub fn run(globals: &Globals, args: &ImportArgs) -> Result<ExitCode, CliError> {
     // under the workspace lock, so parallel imports keep each other's units.
     let _lock = globals.lock_workspace(&dir)?;
     let existing = existing_workspace(globals)?;
-    if ledger_path(&dir, &id).exists() {
-        return Err(CliError::new(format!(
-            "工作区中已有台账 \"{}\"({}),不会覆盖;请用 --id 指定另一个编号",
-            sanitize(&id),
-            ledger_path(&dir, &id).display()
-        )));
+    for planned in &ledgers {
+        let id = &planned.report.ledger.id;
+        if ledger_path(&dir, id).exists() {
+            return Err(CliError::new(format!(
+                "工作区中已有台账 \"{}\"({}),不会覆盖;请用 --id 指定另一个编号",
+                sanitize(id),
+                ledger_path(&dir, id).display()
+            )));
+        }
     }
     let mut config = match existing {
         Some(config) => config,
@@ -141,30 +143,85 @@ pub fn run(globals: &Globals, args: &ImportArgs) -> Result<ExitCode, CliError> {
             config
         }
     };
-    let new_units = add_units(&mut config, &report.ledger);
-    storage::save_ledger(&dir, &report.ledger, config.backups)?;
+    let mut new_units = 0;
+    for planned in &ledgers {
+        new_units += add_units(&mut config, &planned.report.ledger);
+        storage::save_ledger(&dir, &planned.report.ledger, config.backups)?;
+    }
     if new_units > 0 {
         storage::save_config(&dir, &config)?;
     }
-    outln!(
-        "已导入 {} 个事项 → {}",
-        report.ledger.items.len(),
-        ledger_path(&dir, &id).display()
-    );
-    outln!("台账:{}({} 年)", sanitize(title), args.year);
-    for (header, field) in &report.recognised {
-        outln!("  识别列:{} → {}", sanitize(header), sanitize(field));
-    }
-    for header in &report.unknown_headers {
-        outln!("  未识别列(原样保留):{}", sanitize(header));
-    }
-    for note in &report.notes {
-        outln!("  说明:{}", sanitize(note));
+    for planned in &ledgers {
+        outln!(
+            "已导入 {} 个事项 → {}",
+            planned.report.ledger.items.len(),
+            ledger_path(&dir, &planned.report.ledger.id).display()
+        );
+        super::import_read::print_report(planned, args, false);
     }
     if new_units > 0 {
         outln!("  新增责任单位 {new_units} 个到工作区单位列表");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One ledger about to be written: where it came from and what it holds.
+pub(super) struct Planned {
+    /// The sheet it came from (workbooks only).
+    pub sheet: Option<String>,
+    /// The import's account, with the ledger's final title and id.
+    pub report: import::ImportReport,
+}
+
+/// Give every imported table its title (`--title`, else the table's own title row, else
+/// the sheet or file name) and id (`--id`, else from the title; made unique), refusing
+/// tables without items.
+fn name_ledgers(
+    args: &ImportArgs,
+    sheets: Vec<(Option<String>, import::ImportReport)>,
+) -> Result<Vec<Planned>, CliError> {
+    let stem = args
+        .file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let several = sheets.len() > 1;
+    let mut planned: Vec<Planned> = Vec::new();
+    for (index, (sheet, mut report)) in sheets.into_iter().enumerate() {
+        let at = match &sheet {
+            Some(name) => format!("{} 工作表「{}」", args.file.display(), sanitize(name)),
+            None => args.file.display().to_string(),
+        };
+        if report.ledger.items.is_empty() {
+            return Err(CliError::new(format!(
+                "{at}:没有读到任何事项,未写入台账;请检查表头和分隔符(--format pipe|csv|xlsx)"
+            )));
+        }
+        let title = match &args.title {
+            Some(t) if several => format!("{}·{}", t.trim(), sheet.clone().unwrap_or_default()),
+            Some(t) => t.trim().to_string(),
+            None if !report.ledger.title.trim().is_empty() => {
+                report.ledger.title.trim().to_string()
+            }
+            None => stem.clone(),
+        };
+        let mut id = match &args.id {
+            Some(id) if several => format!("{}-{}", id.trim(), index + 1),
+            Some(id) => id.trim().to_string(),
+            None => id_from_title(&title, args.year),
+        };
+        validate_file_id(&id).map_err(|e| CliError::new(format!("台账编号无效:{e}")))?;
+        let base = id.clone();
+        let mut n = 1;
+        while planned.iter().any(|p| p.report.ledger.id == id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        report.ledger.title = title;
+        report.ledger.id = id;
+        planned.push(Planned { sheet, report });
+    }
+    Ok(planned)
 }
 
 /// The config of the workspace in `--dir`; `None` when the folder is empty or missing (a new

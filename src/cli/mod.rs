@@ -23,10 +23,13 @@ pub mod check;
 pub mod context;
 pub mod deadline;
 mod edit;
+pub mod export;
 pub mod gen_cmd;
 pub mod import;
+mod import_read;
 pub mod list;
 mod list_output;
+pub mod merge_sheet;
 pub mod note;
 pub mod notices;
 mod output;
@@ -69,12 +72,16 @@ pub struct Cli {
 pub enum Command {
     /// 检查工作区:每个台账的事项数和问题
     Check(check::CheckArgs),
-    /// 把表格(竖线分隔或 CSV)导入为新台账
+    /// 把表格(Excel/WPS 工作簿、CSV 或竖线分隔)导入为新台账
     Import(import::ImportArgs),
+    /// 导出台账为 Excel 工作簿或 CSV
+    Export(export::ExportArgs),
     /// 解释一个完成时限如何被读取
     Deadline(deadline::DeadlineArgs),
     /// 列出事项及其预警颜色和原因
     List(list::ListArgs),
+    /// 收回单位填写后交回的工作表:比对进展和状态,加 --apply 写入
+    MergeSheet(merge_sheet::MergeSheetArgs),
     /// 给事项添加一条进展记录
     Note(note::NoteArgs),
     /// 修改事项状态
@@ -115,8 +122,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         None => open_tui(&globals),
         Some(Command::Check(args)) => check::run(&globals, &args),
         Some(Command::Import(args)) => import::run(&globals, &args),
+        Some(Command::Export(args)) => export::run(&globals, &args),
         Some(Command::Deadline(args)) => deadline::run(&globals, &args),
         Some(Command::List(args)) => list::run(&globals, &args),
+        Some(Command::MergeSheet(args)) => merge_sheet::run(&globals, &args),
         Some(Command::Note(args)) => note::run(&globals, &args),
         Some(Command::Status(args)) => status::run(&globals, &args),
         Some(Command::Gen(args)) => gen_cmd::run(&globals, &args),

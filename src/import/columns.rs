@@ -27,9 +27,35 @@ pub enum Field {
     Result,
     /// A column kept verbatim in `item.extra`.
     Extra,
+    /// A column duban computes itself (预警, 原因, 最近进展, 延期 of an exported sheet):
+    /// skipped on import.
+    Computed,
 }
 
 impl Field {
+    /// Every field, for `--column` help and lookups.
+    pub const ALL: [Field; 13] = [
+        Field::Number,
+        Field::Category,
+        Field::Goal,
+        Field::Title,
+        Field::Measures,
+        Field::Deadline,
+        Field::Units,
+        Field::LeadUnit,
+        Field::Supervisors,
+        Field::Leader,
+        Field::Result,
+        Field::Extra,
+        Field::Computed,
+    ];
+
+    /// The field named `name` (as [`Field::name`] gives it).
+    pub fn from_name(name: &str) -> Option<Field> {
+        let name = name.trim();
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
     /// The field's name as stored in `ledger.columns` and shown in reports.
     pub fn name(self) -> &'static str {
         match self {
@@ -45,6 +71,7 @@ impl Field {
             Field::Leader => "leader",
             Field::Result => "status",
             Field::Extra => "extra",
+            Field::Computed => "computed",
         }
     }
 
@@ -132,7 +159,22 @@ const EXACT: &[(&str, Field)] = &[
     ("责任领导", Field::Leader),
     ("分管领导", Field::Leader),
     ("牵头领导", Field::Leader),
+    ("时限要求", Field::Deadline),
+    ("办结时限", Field::Deadline),
+    ("改革举措", Field::Title),
+    ("主要内容", Field::Measures),
+    ("具体要求", Field::Measures),
+    ("工作要求", Field::Measures),
+    ("主办", Field::LeadUnit),
+    ("主办单位", Field::LeadUnit),
+    ("协办", Field::Units),
+    ("状态", Field::Result),
     ("整改结果", Field::Result),
+    ("预警", Field::Computed),
+    ("预警原因", Field::Computed),
+    ("原因", Field::Computed),
+    ("最近进展", Field::Computed),
+    ("延期", Field::Computed),
     ("完成情况", Field::Result),
     ("完成结果", Field::Result),
     // The columns of duban's own `list --format csv`.
@@ -153,6 +195,48 @@ const ENDINGS: &[(&str, Field)] = &[
     ("责任单位", Field::Units),
     ("科室", Field::Units),
 ];
+
+/// Headers mapped to fields by hand (`--column 时限要求=deadline`), before recognition.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnMap(Vec<(String, Field)>);
+
+impl ColumnMap {
+    /// Parse `HEADER=FIELD` words; an error names the word and the valid fields.
+    pub fn parse(words: &[String]) -> Result<ColumnMap, String> {
+        let mut map = Vec::new();
+        for word in words {
+            let parsed = word
+                .split_once('=')
+                .and_then(|(h, f)| Some((normalise_header(h), Field::from_name(f)?)))
+                .filter(|(h, _)| !h.is_empty());
+            match parsed {
+                Some(pair) => map.push(pair),
+                None => {
+                    let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+                    return Err(format!(
+                        "--column「{word}」应写成 表头=字段,字段可为:{}",
+                        names.join("、")
+                    ));
+                }
+            }
+        }
+        Ok(ColumnMap(map))
+    }
+
+    /// The field a header is mapped to by hand.
+    pub fn field_of(&self, header: &str) -> Option<Field> {
+        let key = normalise_header(header);
+        self.0.iter().find(|(h, _)| *h == key).map(|(_, f)| *f)
+    }
+
+    /// How many of `cells` are mapped by hand and not recognised anyway.
+    pub fn matches(&self, cells: &[String]) -> usize {
+        cells
+            .iter()
+            .filter(|c| self.field_of(c).is_some() && recognise_header(c).is_none())
+            .count()
+    }
+}
 
 /// Collapse spacing and full-width brackets so `新建(修订) 制度名称` reads like `新建(修订)制度名称`.
 pub fn normalise_header(header: &str) -> String {
@@ -198,6 +282,16 @@ mod tests {
     #[case("责任部门", Some(Field::Units))]
     #[case("工作任务", Some(Field::Title))]
     #[case("计划完成时间", Some(Field::Deadline))]
+    #[case("时限要求", Some(Field::Deadline))]
+    #[case("办结时限", Some(Field::Deadline))]
+    #[case("整改时限", Some(Field::Deadline))]
+    #[case("改革举措", Some(Field::Title))]
+    #[case("重点任务", Some(Field::Title))]
+    #[case("主要内容", Some(Field::Measures))]
+    #[case("具体要求", Some(Field::Measures))]
+    #[case("主办", Some(Field::LeadUnit))]
+    #[case("协办", Some(Field::Units))]
+    #[case("配合单位", Some(Field::Units))]
     #[case("备注", None)]
     #[case("", None)]
     #[case("索取号", None)]

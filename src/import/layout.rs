@@ -1,6 +1,6 @@
 //! The header row: which column fills which field, and where the item number is printed.
 
-use super::columns::{Field, recognise_header};
+use super::columns::{ColumnMap, Field, recognise_header};
 use super::numbering::split_item_number;
 
 /// The columns of a table as read from its header row.
@@ -26,19 +26,47 @@ pub(crate) fn recognised_count(cells: &[String]) -> usize {
 
 impl Layout {
     /// Read the header cells. `None` when no column can hold the title.
+    #[cfg(test)]
     pub fn from_headers(cells: &[String]) -> Option<Layout> {
+        Layout::from_headers_with(cells, &ColumnMap::default())
+    }
+
+    /// Read the header cells, headers mapped by hand first. A blank header right after a
+    /// named one is the second half of a header cell spanning two columns: it keeps the
+    /// column, filling the same field when that field gathers several values (measures,
+    /// units, supervisors), else kept as an extra column.
+    pub fn from_headers_with(cells: &[String], map: &ColumnMap) -> Option<Layout> {
         let mut columns: Vec<(String, Field)> = Vec::new();
         let mut notes = Vec::new();
         for (index, header) in cells.iter().enumerate() {
+            if header.is_empty()
+                && let Some((previous, field)) = columns.last().cloned()
+                && !previous.starts_with('第')
+            {
+                let base = previous.trim_end_matches("(续)").to_string();
+                let field = match field {
+                    Field::Measures | Field::Units | Field::Supervisors => field,
+                    _ => Field::Extra,
+                };
+                notes.push(format!(
+                    "第{}列表头空白,是「{base}」跨两列的表头,一并导入为 {}",
+                    index + 1,
+                    field.name()
+                ));
+                columns.push((format!("{base}(续)"), field));
+                continue;
+            }
             let header = if header.is_empty() {
                 format!("第{}列", index + 1)
             } else {
                 header.clone()
             };
             let taken = |f: Field| columns.iter().any(|(_, g)| *g == f);
-            let field = match recognise_header(&header) {
-                None => Field::Extra,
+            let recognised = map.field_of(&header).or_else(|| recognise_header(&header));
+            let field = match recognised {
+                Some(Field::Extra) | None => Field::Extra,
                 Some(Field::Units) => Field::Units,
+                Some(Field::Computed) => Field::Computed,
                 Some(Field::Title) if taken(Field::Title) && !taken(Field::Measures) => {
                     notes.push(format!("「{header}」是第二个任务列,作为具体措施导入"));
                     Field::Measures

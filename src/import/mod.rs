@@ -8,21 +8,24 @@
 
 mod cells;
 mod columns;
+pub mod encoding;
 mod error;
 mod layout;
 mod numbering;
 pub mod plan;
+pub mod progress_sheet;
 pub mod rectification;
 mod result;
 pub mod samples;
 mod table;
 mod units;
+pub mod xlsx;
 
-pub use columns::{Field, recognise_header};
+pub use columns::{ColumnMap, Field, recognise_header};
 pub use error::ImportError;
 pub use numbering::{dedupe_repeats, split_item_number};
 pub use result::{ResultReading, read_result};
-pub use table::import_table;
+pub use table::{import_table, import_table_with};
 pub use units::split_units;
 
 use crate::domain::Ledger;

@@ -3,15 +3,15 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::cells::{RawRow, csv_rows, pipe_rows};
-use super::columns::Field;
+use super::columns::{ColumnMap, Field};
 use super::error::{ImportError, excerpt};
 use super::layout::{Layout, recognised_count};
 use super::numbering::{dedupe_repeats, split_item_number};
 use super::result::read_result;
 use super::units::split_units;
 use super::{Format, ImportOptions, ImportReport, new_ledger};
-use crate::domain::Item;
 use crate::domain::ledger::Column;
+use crate::domain::{Item, Status};
 
 /// Import a table into a new ledger.
 ///
@@ -25,6 +25,16 @@ pub fn import_table(
     format: Format,
     opts: ImportOptions,
 ) -> Result<ImportReport, ImportError> {
+    import_table_with(text, format, opts, &ColumnMap::default())
+}
+
+/// [`import_table`] with headers mapped by hand (`--column 时限要求=deadline`).
+pub fn import_table_with(
+    text: &str,
+    format: Format,
+    opts: ImportOptions,
+    columns: &ColumnMap,
+) -> Result<ImportReport, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
@@ -32,18 +42,39 @@ pub fn import_table(
         Format::Csv => csv_rows(text)?,
         _ => pipe_rows(text),
     };
-    let header_at = rows
-        .iter()
-        .position(|r| r.cells.as_deref().is_some_and(|c| recognised_count(c) >= 2))
-        .ok_or_else(|| ImportError::NoHeader {
-            lines: text.lines().count().max(1),
-            first: excerpt(text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")),
-        })?;
+    import_rows(&rows, opts, columns)
+}
+
+/// The index of the header row: the first row with at least two recognised headers.
+pub(crate) fn find_header(rows: &[RawRow], columns: &ColumnMap) -> Option<usize> {
+    rows.iter().position(|r| {
+        r.cells
+            .as_deref()
+            .is_some_and(|c| recognised_count(c) + columns.matches(c) >= 2)
+    })
+}
+
+/// Import rows already split into cells (from any text format or a spreadsheet).
+/// With an empty `opts.title`, the first preamble row above the header becomes the title.
+pub(crate) fn import_rows(
+    rows: &[RawRow],
+    mut opts: ImportOptions,
+    columns: &ColumnMap,
+) -> Result<ImportReport, ImportError> {
+    if rows.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let header_at = find_header(rows, columns).ok_or_else(|| ImportError::NoHeader {
+        lines: rows.last().map_or(1, |r| r.line),
+        first: excerpt(&rows[0].text),
+    })?;
     let header = &rows[header_at];
     let header_cells = header.cells.clone().unwrap_or_default();
-    let layout = Layout::from_headers(&header_cells).ok_or_else(|| ImportError::NoTitleColumn {
-        line: header.line,
-        headers: header_cells.join(" | "),
+    let layout = Layout::from_headers_with(&header_cells, columns).ok_or_else(|| {
+        ImportError::NoTitleColumn {
+            line: header.line,
+            headers: header_cells.join(" | "),
+        }
     })?;
     let mut builder = Builder::new(layout);
     if header_at > 0 {
@@ -53,6 +84,13 @@ pub fn import_table(
             rows[0].line,
             rows[header_at - 1].line
         ));
+        if opts.title.trim().is_empty() {
+            let title = without_as_of(&row_text(&rows[0])).to_string();
+            builder
+                .notes
+                .push(format!("台账标题取自表头上方的标题行:「{title}」"));
+            opts.title = title;
+        }
     }
     // duban's own CSV guards formula-like cells with a `'`: take it off again.
     let own_csv = header_cells == super::LIST_CSV_HEADER;
@@ -64,6 +102,28 @@ pub fn import_table(
         }
     }
     Ok(builder.finish(&opts, header.line))
+}
+
+/// A title row written by `duban export` ends with "(截至 2024-07-15)"; the ledger's
+/// title is what comes before it.
+fn without_as_of(title: &str) -> &str {
+    match title.rfind("(截至 ") {
+        Some(at) if title.ends_with(')') => title[..at].trim_end(),
+        _ => title,
+    }
+}
+
+/// The text of a row: its non-empty cells joined by a space, else the raw line.
+fn row_text(row: &RawRow) -> String {
+    match &row.cells {
+        Some(cells) => cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => row.text.trim().to_string(),
+    }
 }
 
 /// `Auto` becomes `Pipe` when some `|` line carries a header row, else `Csv`.
@@ -90,6 +150,8 @@ struct Builder {
     previous: Vec<String>,
     inherited: BTreeMap<usize, Vec<usize>>,
     merged_rows: Vec<usize>,
+    inherited_titles: Vec<usize>,
+    section: Option<String>,
     notes: Vec<String>,
 }
 
@@ -102,6 +164,8 @@ impl Builder {
             items: Vec::new(),
             inherited: BTreeMap::new(),
             merged_rows: Vec::new(),
+            inherited_titles: Vec::new(),
+            section: None,
             notes,
         }
     }
@@ -113,6 +177,23 @@ impl Builder {
                 "不是表格行(没有 |)。表格中间和之后不能有其他文字:请删去这一行,或把它放进单元格",
             ));
         };
+        if let Some(section) = self.section_row(raw_cells) {
+            self.notes.push(format!(
+                "第{}行「{}」是分节标题,作为其下事项的类别「{section}」",
+                row.line,
+                excerpt(&raw_cells[0])
+            ));
+            if let Some(at) = self
+                .layout
+                .columns
+                .iter()
+                .position(|(_, f)| *f == Field::Category)
+            {
+                self.previous[at].clone_from(&section);
+            }
+            self.section = Some(section);
+            return Ok(());
+        }
         let width = self.layout.columns.len();
         let lead = self.layout.merged_lead(raw_cells);
         if lead > 0 {
@@ -150,7 +231,12 @@ impl Builder {
                     .push(self.items.len());
             }
         }
-        if cells[self.layout.title].is_empty() {
+        let title = self.layout.title;
+        if cells[title].is_empty() && !self.previous[title].is_empty() {
+            cells[title].clone_from(&self.previous[title]);
+            self.inherited_titles.push(self.items.len());
+        }
+        if cells[title].is_empty() {
             return Err(row_error(
                 row,
                 &format!(
@@ -159,10 +245,35 @@ impl Builder {
                 ),
             ));
         }
-        let item = self.item_from(&cells);
+        let mut item = self.item_from(&cells);
+        if item.category.is_empty()
+            && let Some(section) = &self.section
+        {
+            item.category.clone_from(section);
+        }
         self.previous = cells;
         self.items.push((row.line, item));
         Ok(())
+    }
+
+    /// The category named by a section row ("一、知识产权保护方面(共5项)"): a row whose only
+    /// filled cell is the first, worded as a heading or (when the title is not the first
+    /// column) not an item number.
+    fn section_row(&self, cells: &[String]) -> Option<String> {
+        let first = cells.first()?.trim();
+        if first.is_empty() || cells[1..].iter().any(|c| !c.trim().is_empty()) {
+            return None;
+        }
+        if self.layout.columns.len() < 2 {
+            return None;
+        }
+        match section_heading(first) {
+            Some(heading) => Some(heading),
+            None if self.layout.title != 0 && !self.layout.looks_numbered(first) => {
+                Some(first.to_string())
+            }
+            None => None,
+        }
     }
 
     fn item_from(&mut self, cells: &[String]) -> Item {
@@ -188,6 +299,9 @@ impl Builder {
                 }
                 Field::Supervisors => extend_unique(&mut item.supervisors, split_units(value)),
                 Field::Leader => item.leader = Some(value.clone()),
+                Field::Result if Status::from_word(value).is_some() => {
+                    item.status = Status::from_word(value).unwrap_or_default();
+                }
                 Field::Result => match read_result(value) {
                     Some(reading) => {
                         item.status = reading.status;
@@ -204,6 +318,7 @@ impl Builder {
                 Field::Extra => {
                     item.extra.insert(header.clone(), value.clone());
                 }
+                Field::Computed => {}
             }
         }
         if self.layout.number.is_none()
@@ -238,15 +353,53 @@ impl Builder {
                 list_ids(&names)
             ));
         }
-        ledger.columns = self
+        if !self.inherited_titles.is_empty() {
+            let names: Vec<&str> = self
+                .inherited_titles
+                .iter()
+                .map(|&i| ids[i].as_str())
+                .collect();
+            self.notes.push(format!(
+                "「{}」空白的 {} 行与上一行合并,沿用了上一行的任务:条目 {}",
+                self.layout.columns[self.layout.title].0,
+                names.len(),
+                list_ids(&names)
+            ));
+        }
+        for (field, what) in [(Field::Deadline, "完成时限"), (Field::Units, "责任单位")] {
+            let has = self
+                .layout
+                .columns
+                .iter()
+                .any(|(_, f)| *f == field || (field == Field::Units && *f == Field::LeadUnit));
+            if !has {
+                self.notes.push(format!(
+                    "表中没有{what}列:{} 个事项都没有{what},已照常导入,请在 duban 中补上(duban check 会列出)",
+                    self.items.len()
+                ));
+            }
+        }
+        let has_category = self
             .layout
             .columns
             .iter()
-            .map(|(header, field)| Column {
-                field: field.name().to_string(),
-                header: header.clone(),
-            })
-            .collect();
+            .any(|(_, f)| *f == Field::Category);
+        if !has_category && self.section.is_some() {
+            ledger.columns.push(Column {
+                field: Field::Category.name().to_string(),
+                header: "类别".to_string(),
+            });
+        }
+        ledger.columns.extend(
+            self.layout
+                .columns
+                .iter()
+                .filter(|(_, field)| *field != Field::Computed)
+                .map(|(header, field)| Column {
+                    field: field.name().to_string(),
+                    header: header.clone(),
+                }),
+        );
         ledger.items = self.items.into_iter().map(|(_, item)| item).collect();
         let recognised = self
             .layout
@@ -343,6 +496,42 @@ fn list_ids(ids: &[&str]) -> String {
         s.push_str(" 等");
     }
     s
+}
+
+/// "一、知识产权保护方面(共5项)" → "知识产权保护方面"; `None` when the text is not worded
+/// as a section heading (a Chinese ordinal before 、, or a bracketed one, or a count).
+fn section_heading(text: &str) -> Option<String> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let mut rest = text.trim();
+    let mut heading = false;
+    let ordinal: String = rest.chars().take_while(|c| NUMERALS.contains(*c)).collect();
+    if !ordinal.is_empty()
+        && let Some(after) = rest[ordinal.len()..].strip_prefix(['、', '.', '\u{ff0e}'])
+    {
+        rest = after;
+        heading = true;
+    } else if let Some(after) = rest.strip_prefix(['(', '\u{ff08}']) {
+        let ordinal: String = after
+            .chars()
+            .take_while(|c| NUMERALS.contains(*c))
+            .collect();
+        if let Some(after) = after[ordinal.len()..].strip_prefix([')', '\u{ff09}'])
+            && !ordinal.is_empty()
+        {
+            rest = after;
+            heading = true;
+        }
+    }
+    if let Some(open) = rest.rfind(['(', '\u{ff08}'])
+        && rest[open..].contains('共')
+        && rest[open..].contains('项')
+        && rest.ends_with([')', '\u{ff09}'])
+    {
+        rest = &rest[..open];
+        heading = true;
+    }
+    let rest = rest.trim();
+    (heading && !rest.is_empty()).then(|| rest.to_string())
 }
 
 fn append_text(target: &mut String, value: &str) {
