@@ -88,7 +88,7 @@ for round in $(seq 1 "$KILLS"); do
     [ -s "$b" ] || fail "round $round: empty backup $b"
   done
 done
-backups=$(find "$WS/.backup" -name 'gen-001.ron.[0-9]*' | wc -l)
+backups=$( (find "$WS/.backup" -name 'gen-001.ron.[0-9]*' 2>/dev/null || true) | wc -l)
 echo "   kills while a new ledger temp file was on disk: $hits_save; while a new backup temp file was: $hits_backup"
 echo "   after each of $KILLS kills: duban check clean, $backups backups all parse, none empty"
 
@@ -150,7 +150,12 @@ after=$(sha256sum "$LEDGER" | cut -d' ' -f1)
 (( code == 3 )) || fail "exit code $code, expected 3"
 [ "$before" = "$after" ] || fail "the ledger changed although the writer gave up"
 kill -CONT "$STOPPED"
-wait "$STOPPED" || fail "the resumed holder failed"
+# With job control, `wait` may first return for the stop (status 147): wait for the exit.
+while :; do
+  wait "$STOPPED" && code=0 || code=$?
+  kill -0 "$STOPPED" 2>/dev/null || break
+done
+(( code == 0 )) || fail "the resumed holder failed (exit $code)"
 STOPPED=""
 grep -q "被暂停的进展" "$LEDGER" || fail "the resumed holder's note is missing"
 echo "   resumed holder finished its save; ledger unchanged by the waiter"
