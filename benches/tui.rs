@@ -132,6 +132,7 @@ fn rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+#[inline(never)] // a named frame for `valgrind --tool=callgrind --toggle-collect=*report_percentiles*`
 fn report_percentiles(n: usize, state: &mut State, sort: SortKey) {
     let mut screen = Screen::new();
     let previous = state.view.sort;
@@ -220,6 +221,16 @@ fn report_start_from_disk(n: usize) {
 }
 
 fn benches(c: &mut Criterion) {
+    // `DUBAN_BENCH_KEYSTROKES=<items>`: only the keystroke percentiles at that size, in both
+    // orders (a quick before/after comparison, also under callgrind).
+    if let Ok(n) = std::env::var("DUBAN_BENCH_KEYSTROKES") {
+        let n: usize = n.parse().expect("DUBAN_BENCH_KEYSTROKES=<number of items>");
+        let mut state = open(n);
+        state.catalog.index.wait();
+        report_percentiles(n, &mut state, SortKey::Severity);
+        report_percentiles(n, &mut state, SortKey::Relevance);
+        return;
+    }
     report_start_from_disk(100_000);
     let big = workspace(100_000);
     let t = Instant::now();

@@ -1,32 +1,210 @@
 //! Text safety and display width, shared by the TUI and every terminal output.
 //!
-//! Ledger text comes from other people's spreadsheets: control characters and
-//! escape sequences are replaced by visible placeholders before they reach a terminal.
+//! Ledger text comes from other people's spreadsheets, and paths and names from the
+//! user's disk: before any of it reaches a terminal, [`neutralise`] replaces control
+//! characters and escape sequences (ESC, BEL, CR, NUL, C1 such as CSI U+009B, bidi
+//! overrides, zero-width characters) by visible placeholders, so no output can set the
+//! window title, write the clipboard (OSC 52) or clear the screen.
+//!
+//! Display works on grapheme clusters, like ratatui: a cluster is kept whole with the
+//! width ratatui gives it when terminals agree on it (one character, a character with
+//! combining marks, a flag pair), and is replaced by one `�` (width 1) when they do not
+//! (emoji joined by ZWJ, variation selectors, skin-tone modifiers): no cluster is ever
+//! split, and the widths computed here are the widths drawn, so no stale cells remain.
 //! Widths count CJK characters as two columns.
 
 use std::borrow::Cow;
-use unicode_width::UnicodeWidthChar;
+use std::ops::Range;
 
-/// Replace control characters (C0, DEL, C1) with visible placeholders: U+2400-block pictures
-/// for C0 (␛ for ESC, ␊ for a newline …) and `�` for C1 and other invisibles, so no escape
-/// sequence can reach the terminal. Tabs become a space.
-pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_placeholder) {
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Shown instead of a character or cluster that cannot be shown safely.
+pub const REPLACEMENT: char = '�';
+
+/// What [`neutralise`] may keep besides printable text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// One terminal line: no newline (shown as ␊), tabs become a space.
+    Line,
+    /// Several terminal lines: newlines kept.
+    Lines,
+    /// Data files (CSV): newlines, tabs and zero-width joiners kept, grapheme clusters
+    /// untouched; only characters that can drive or mislead a terminal are replaced.
+    Data,
+}
+
+/// The neutralising function every output goes through: control characters (C0, DEL, C1)
+/// become visible placeholders — U+2400-block pictures for C0 (␛ for ESC, ␍ for CR, ␀ for
+/// NUL …), `�` for C1 and invisible format characters (bidi overrides, zero-width space) —
+/// and, except in [`Keep::Data`], clusters terminals draw differently become one `�`.
+pub fn neutralise(s: &str, keep: Keep) -> Cow<'_, str> {
+    if is_simple(s) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.chars().map(placeholder).collect())
+    let out: String = match keep {
+        Keep::Data => s
+            .chars()
+            .map(|c| match c {
+                '\n' | '\t' | '\u{200c}' | '\u{200d}' => c,
+                c => placeholder(c),
+            })
+            .collect(),
+        _ => clusters_with(s, keep).map(|c| c.shown).collect(),
+    };
+    if out == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// [`neutralise`] for one terminal line (messages, table cells, paths in errors).
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    neutralise(s, Keep::Line)
 }
 
 /// Like [`sanitize`] but newlines are kept (for multi-line detail views).
 pub fn sanitize_multiline(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c != '\n' && needs_placeholder(c)) {
-        return Cow::Borrowed(s);
+    neutralise(s, Keep::Lines)
+}
+
+/// Like [`sanitize`] for a path (`--dir`, a ledger file) quoted in a message.
+pub fn path(p: &std::path::Path) -> String {
+    sanitize(&p.to_string_lossy()).into_owned()
+}
+
+/// JSON text made safe for a terminal without changing its value: characters that
+/// serde_json writes raw but a terminal may obey (C1, bidi overrides, zero-width
+/// characters) become `\uXXXX` escapes. Such characters can only occur inside strings,
+/// where the escape means the same character.
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(|c| !c.is_ascii() && needs_placeholder(c)) {
+        return Cow::Borrowed(json);
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| if c == '\n' { c } else { placeholder(c) })
-            .collect(),
-    )
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if !c.is_ascii() && needs_placeholder(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// One grapheme cluster of a text as displayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cluster<'a> {
+    /// The character indices (in the original text) the cluster covers.
+    pub chars: Range<usize>,
+    /// What is shown for it (neutralised).
+    pub shown: Cow<'a, str>,
+    /// Its width in terminal columns, as ratatui draws it.
+    pub width: usize,
+}
+
+/// The grapheme clusters of `s` as one terminal line shows them.
+pub fn clusters(s: &str) -> impl Iterator<Item = Cluster<'_>> {
+    clusters_with(s, Keep::Line)
+}
+
+fn clusters_with(s: &str, keep: Keep) -> impl Iterator<Item = Cluster<'_>> {
+    let mut next_char = 0;
+    s.graphemes(true).map(move |g| {
+        let count = g.chars().count();
+        let chars = next_char..next_char + count;
+        next_char += count;
+        let shown = shown_cluster(g, keep);
+        let width = cluster_width(&shown);
+        Cluster {
+            chars,
+            shown,
+            width,
+        }
+    })
+}
+
+fn shown_cluster(g: &str, keep: Keep) -> Cow<'_, str> {
+    let keep_char = |c: char| c == '\n' && keep != Keep::Line;
+    let mut chars = g.chars();
+    let (Some(first), rest) = (chars.next(), chars.as_str()) else {
+        return Cow::Borrowed(g);
+    };
+    if g.chars().any(char::is_control) {
+        return Cow::Owned(
+            g.chars()
+                .map(|c| if keep_char(c) { c } else { placeholder(c) })
+                .collect(),
+        );
+    }
+    if rest.is_empty() {
+        return if needs_placeholder(first) || UnicodeWidthChar::width(first) == Some(0) {
+            // A lone zero-width mark would join whatever the terminal drew before it.
+            Cow::Owned(placeholder_or_replacement(first).to_string())
+        } else {
+            Cow::Borrowed(g)
+        };
+    }
+    let combining = !needs_placeholder(first)
+        && UnicodeWidthChar::width(first).is_some_and(|w| w > 0)
+        && rest.chars().all(is_combining);
+    let flag = g.chars().count() == 2 && g.chars().all(is_regional_indicator);
+    if combining || flag {
+        Cow::Borrowed(g)
+    } else {
+        Cow::Owned(REPLACEMENT.to_string())
+    }
+}
+
+/// The width ratatui gives a (neutralised) cluster.
+fn cluster_width(shown: &str) -> usize {
+    match shown.len() {
+        0 => 0,
+        1 => 1,
+        _ => {
+            shown.width()
+                + shown
+                    .chars()
+                    .filter(|c| matches!(c, '\u{ff9e}' | '\u{ff9f}'))
+                    .count()
+        }
+    }
+}
+
+/// A mark drawn on the character before it (accents, Hangul vowels), not a joiner or
+/// a presentation selector.
+fn is_combining(c: char) -> bool {
+    UnicodeWidthChar::width(c) == Some(0) && !needs_placeholder(c) && !is_selector(c)
+        || matches!(c, '\u{ff9e}' | '\u{ff9f}')
+}
+
+fn is_selector(c: char) -> bool {
+    matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' | '\u{e0000}'..='\u{e007f}')
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    matches!(c, '\u{1f1e6}'..='\u{1f1ff}')
+}
+
+/// Text whose every character is a cluster of its own with nothing to neutralise: plain
+/// ASCII, CJK ideographs and their punctuation (the fast path for ledger text).
+fn is_simple(s: &str) -> bool {
+    s.chars().all(|c| {
+        matches!(c,
+            ' '..='~'
+            | '\u{a1}'..='\u{ac}'
+            | '\u{ae}'..='\u{2ff}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205e}'
+            | '\u{2190}'..='\u{23ff}'
+            | '\u{2460}'..='\u{25ff}'
+            | '\u{3000}'..='\u{3029}'
+            | '\u{3030}'..='\u{303f}'
+            | '\u{3400}'..='\u{4dbf}'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{ff01}'..='\u{ff60}')
+    })
 }
 
 fn needs_placeholder(c: char) -> bool {
@@ -37,16 +215,31 @@ fn needs_placeholder(c: char) -> bool {
 fn placeholder(c: char) -> char {
     match c {
         '\t' => ' ',
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or(REPLACEMENT),
         '\u{7f}' => '␡',
-        c if needs_placeholder(c) => '�',
+        c if needs_placeholder(c) => REPLACEMENT,
         c => c,
+    }
+}
+
+fn placeholder_or_replacement(c: char) -> char {
+    if needs_placeholder(c) {
+        placeholder(c)
+    } else {
+        REPLACEMENT
     }
 }
 
 /// The display width of `s` in terminal columns (CJK = 2), after sanitising.
 pub fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    if is_simple(s) {
+        return s.chars().map(simple_width).sum();
+    }
+    clusters(s).map(|c| c.width).sum()
+}
+
+fn simple_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(1)
 }
 
 /// The display width of one (sanitised) character.
@@ -55,24 +248,22 @@ pub fn char_width(c: char) -> usize {
 }
 
 /// Sanitise and cut `s` to at most `max` columns, ending in `…` when cut.
-/// Never splits a wide character; the result is never wider than `max`.
+/// Never splits a wide character or a grapheme cluster; the result is never wider than `max`.
 pub fn truncate(s: &str, max: usize) -> String {
-    let clean = sanitize(s);
-    if width(&clean) <= max {
-        return clean.into_owned();
+    if width(s) <= max {
+        return sanitize(s).into_owned();
     }
     if max == 0 {
         return String::new();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in clean.chars() {
-        let w = char_width(c);
-        if used + w > max - 1 {
+    for cluster in clusters(s) {
+        if used + cluster.width > max - 1 {
             break;
         }
-        used += w;
-        out.push(c);
+        used += cluster.width;
+        out.push_str(&cluster.shown);
     }
     out.push('…');
     out
@@ -86,28 +277,8 @@ pub fn fit(s: &str, cols: usize) -> String {
     t
 }
 
+mod formula;
+pub use formula::{guard_formula, unguard_formula};
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escape_sequences_become_visible() {
-        let s = sanitize("a\u{1b}[31mred\u{7}");
-        assert_eq!(s, "a␛[31mred␇");
-        assert!(!s.chars().any(|c| c.is_control()));
-        assert_eq!(sanitize("plain 中文"), "plain 中文");
-        assert_eq!(sanitize("x\u{9b}y"), "x�y");
-    }
-
-    #[test]
-    fn truncation_is_width_correct() {
-        assert_eq!(width("智慧矫正"), 8);
-        assert_eq!(truncate("智慧矫正中心", 7), "智慧矫…");
-        assert_eq!(width(&truncate("智慧矫正中心", 7)), 7);
-        assert_eq!(truncate("智慧矫正中心", 6), "智慧…");
-        assert_eq!(truncate("ab", 5), "ab");
-        assert_eq!(truncate("abc", 0), "");
-        assert_eq!(truncate("智慧", 1), "…");
-        assert_eq!(fit("智", 4), "智  ");
-    }
-}
+mod tests;

@@ -98,10 +98,31 @@ fn search_and_unit_filters_find_the_sample_items() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let items = v.as_array().expect("array");
     assert!(!items.is_empty());
-    assert!(items.iter().all(
-        |i| i["title"].as_str().is_some_and(|t| t.contains("智慧矫正"))
-            || i["units"].to_string().contains("智慧矫正")
-    ));
+    // Found where the TUI's search looks: any field of the item, 智慧矫正 written together.
+    let ws = duban::storage::load_workspace(tmp.path()).expect("loads");
+    let searchable = |ledger: &str, id: &str| {
+        let ledger = &ws.ledger(ledger).expect("ledger").ledger;
+        let item = ledger.item(id).expect("item");
+        let units = item.all_units().join(" ");
+        [
+            item.title.as_str(),
+            &item.number,
+            &item.category,
+            &units,
+            ledger.deadline_text_of(item),
+            &item.measures,
+        ]
+        .join(" ")
+    };
+    for i in items {
+        let (ledger, id) = (i["ledger"].as_str().unwrap(), i["id"].as_str().unwrap());
+        assert!(searchable(ledger, id).contains("智慧矫正"), "{i}");
+    }
+    assert!(
+        items
+            .iter()
+            .any(|i| i["title"].as_str().is_some_and(|t| t.contains("智慧矫正")))
+    );
 }
 
 #[test]

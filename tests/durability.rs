@@ -1,7 +1,8 @@
 //! Durability under SIGKILL: a shell loop runs `duban note` again and again, printing a line
 //! after each acknowledged save; the test kills the whole process group (the shell and the
 //! `duban` in flight) right after reading the Nth acknowledgement, repeatedly. After every
-//! kill each ledger file must still parse and hold every acknowledged note.
+//! kill each ledger file must still parse and hold every acknowledged note, and every
+//! backup must parse.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
@@ -144,6 +145,12 @@ fn sigkill_in_the_middle_of_saves_loses_no_acknowledged_note() {
         assert!(
             lost.is_empty(),
             "round {round}: acknowledged notes lost: {lost:?}"
+        );
+        // Every backup is complete too: the kill may hit the rotation (issue 8.2).
+        let broken = duban::storage::broken_backups(&dir).expect("backups readable");
+        assert!(
+            broken.is_empty(),
+            "round {round}: broken backups: {broken:?}"
         );
     }
     assert!(acknowledged.len() >= ROUNDS as usize);

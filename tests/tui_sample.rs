@@ -3,7 +3,10 @@
 
 mod tui_fixture;
 
-use duban::app::{Grouping, Mode};
+use std::collections::BTreeSet;
+
+use duban::app::{Grouping, Mode, SortKey, State};
+use duban::cli::list::{ListFilter, collect_rows};
 use duban::domain::Colour;
 use duban::ui::Theme;
 use ratatui::style::Color;
@@ -101,6 +104,119 @@ fn a_new_user_finds_items_by_pinyin() {
             "{query} should narrow"
         );
     }
+}
+
+/// `(ledger, item)` ids of the rows the TUI shows.
+fn shown_ids(s: &State) -> BTreeSet<(String, String)> {
+    s.view
+        .rows
+        .iter()
+        .map(|&i| {
+            let e = s.catalog.entry(i).unwrap();
+            (s.catalog.ledger(e).id.clone(), s.catalog.item(e).id.clone())
+        })
+        .collect()
+}
+
+/// The sample after typing `query` into the search box.
+fn searched(query: &str) -> State {
+    let mut s = sample_state(80, 24);
+    press_at(&mut s, &["/"]);
+    type_at(&mut s, query);
+    s
+}
+
+#[test]
+fn list_search_finds_exactly_what_the_tui_finds() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let ws = duban::storage::load_workspace(&dir).expect("data/ loads");
+    let calendar = duban::cli::context::calendar_of(&ws).expect("calendar");
+    let today = ws.config.as_of.expect("pinned");
+    // 提升年 is in the deadline text of 2022-shanghai's items only through the ledger's
+    // default deadline, which the table shows for items without their own.
+    for query in [
+        "zhjz",
+        "tj",
+        "cq",
+        "zd",
+        "调解",
+        "矫正",
+        "提升年",
+        "Smart",
+        "2023",
+    ] {
+        let filter = ListFilter {
+            search: Some(query.to_string()),
+            ..ListFilter::default()
+        };
+        let listed: BTreeSet<(String, String)> = collect_rows(&ws, &calendar, &filter, today)
+            .into_iter()
+            .map(|r| (r.ledger, r.id))
+            .collect();
+        let s = searched(query);
+        assert_eq!(listed, shown_ids(&s), "list --search {query}");
+        if query != "Smart" {
+            assert!(!listed.is_empty(), "{query} finds something");
+        }
+    }
+    let s = searched("提升年");
+    assert!(s.view.rows.iter().any(|&i| {
+        let item = s.catalog.item(s.catalog.entry(i).unwrap());
+        item.current_deadline().is_empty()
+    }));
+}
+
+#[test]
+fn a_chinese_query_shows_only_contiguous_matches_when_there_are_some() {
+    let s = sample_state(80, 24);
+    let text = |i: u32| {
+        let e = s.catalog.entry(i).unwrap();
+        let (ledger, item) = (s.catalog.ledger(e), s.catalog.item(e));
+        format!(
+            "{} {} {} {} {} {}",
+            item.title,
+            item.number,
+            item.category,
+            item.all_units().join(" "),
+            ledger.deadline_text_of(item),
+            item.measures
+        )
+    };
+    let scattered = (0..s.catalog.entries.len() as u32).any(|i| {
+        let t = text(i);
+        t.find('调').is_some_and(|a| t[a..].contains('解')) && !t.contains("调解")
+    });
+    assert!(scattered, "the sample has 调…解 apart, the case to hide");
+    let s = searched("调解");
+    assert!(!s.view.rows.is_empty());
+    for &i in &s.view.rows {
+        assert!(text(i).contains("调解"), "{}", text(i));
+    }
+}
+
+#[test]
+fn cq_by_relevance_lists_the_long_term_items_first() {
+    let mut s = searched("cq");
+    s.view.set_sort(&s.catalog, SortKey::Relevance);
+    s.refresh();
+    let deadlines: Vec<&str> = s
+        .view
+        .rows
+        .iter()
+        .map(|&i| {
+            let e = s.catalog.entry(i).unwrap();
+            s.catalog.ledger(e).deadline_text_of(s.catalog.item(e))
+        })
+        .collect();
+    let long_term = deadlines.iter().filter(|d| **d == "长期").count();
+    assert!(
+        long_term > 0 && long_term < deadlines.len(),
+        "{deadlines:?}"
+    );
+    assert!(
+        deadlines[..long_term].iter().all(|d| *d == "长期"),
+        "{deadlines:?}"
+    );
 }
 
 #[test]

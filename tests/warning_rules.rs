@@ -4,6 +4,8 @@
 
 #[path = "warning_rules/item_rules.rs"]
 mod item_rules;
+#[path = "warning_rules/parents.rs"]
+mod parents;
 #[path = "warning_rules/rates.rs"]
 mod rates;
 #[path = "warning_rules/support.rs"]

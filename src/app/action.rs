@@ -73,6 +73,29 @@ pub enum Action {
     Undo,
     /// Redo the last undone edit (saved at once).
     Redo,
+    /// Open the popup that starts a meeting over the red and black items (or the colours
+    /// filtered) of the ledger or unit chosen.
+    StartMeeting,
+    /// In the meeting popup: take yellow (催办) items too, or not.
+    MeetingToggleYellow,
+    /// Ask whether to end the meeting (and write its minutes).
+    EndMeeting,
+    /// Show what changed since the last meeting.
+    ShowChanges,
+    /// Show the dashboard (总览).
+    ShowDashboard,
+    /// Move the cursor one column left (dashboard).
+    MoveLeft,
+    /// Move the cursor one column right (dashboard).
+    MoveRight,
+    /// Copy the item's `LEDGER ITEM` (what the command line takes) to the clipboard.
+    CopyIds,
+    /// The minutes were written (their path) or could not be (why).
+    #[serde(skip)]
+    MeetingSaved(Result<String, String>),
+    /// The last meeting's record, read when the app starts.
+    #[serde(skip)]
+    MeetingLoaded(Box<crate::domain::meeting::MeetingRecord>),
     /// Answer yes to the question shown (drop the typed text; quit without saving).
     ConfirmYes,
     /// Write the edits that could not be saved to a recovery file, then quit.

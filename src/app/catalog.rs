@@ -12,7 +12,7 @@ use super::bucket::DueBucket;
 use crate::domain::assess::{Assessment, assess};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::{Colour, Item, Ledger, WorkspaceConfig};
-use crate::search::{PendingIndex, SearchFields, SearchIndex};
+use crate::search::{IndexSource, PendingIndex, SearchIndex};
 use crate::storage::{BrokenLedger, LoadedLedger, Workspace};
 use prepare::{in_parallel, item_ranges, parallelism, prepare, units_in};
 
@@ -130,6 +130,30 @@ impl Catalog {
         &self.ledgers[entry.ledger].ledger
     }
 
+    /// The index of the entry of item `item_id` of ledger `ledger_id`. Entries run ledger
+    /// by ledger in source order, so it is found by arithmetic (checked), with a scan as
+    /// the fallback.
+    pub fn entry_index(&self, ledger_id: &str, item_id: &str) -> Option<usize> {
+        let ledger = self.ledgers.iter().position(|l| l.ledger.id == ledger_id)?;
+        let item = self.ledgers[ledger]
+            .ledger
+            .items
+            .iter()
+            .position(|i| i.id == item_id)?;
+        let offset: usize = self.ledgers[..ledger]
+            .iter()
+            .map(|l| l.ledger.items.len())
+            .sum::<usize>()
+            + item;
+        match self.entries.get(offset) {
+            Some(e) if e.ledger == ledger && e.item == item => Some(offset),
+            _ => self
+                .entries
+                .iter()
+                .position(|e| e.ledger == ledger && e.item == item),
+        }
+    }
+
     /// The entry at an index, if any.
     pub fn entry(&self, index: u32) -> Option<&Entry> {
         self.entries.get(index as usize)
@@ -157,18 +181,8 @@ impl Catalog {
             };
             unit_ids.push(id as u32);
         }
-        let units = item.all_units().join(" ");
-        self.index.replace(
-            index as u32,
-            SearchFields {
-                number: &item.number,
-                title: &item.title,
-                category: &item.category,
-                units: &units,
-                deadline: item.current_deadline(),
-                measures: &item.measures,
-            },
-        );
+        self.index
+            .replace(index as u32, IndexSource::of_item(ledger, item));
         let entry = &mut self.entries[index];
         entry.assessment = assessment;
         entry.bucket = bucket;

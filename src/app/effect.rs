@@ -8,6 +8,15 @@ pub enum Effect {
     Quit,
     /// Save the ledger at this index of [`crate::app::Catalog::ledgers`] (used by editing).
     SaveLedger(usize),
+    /// Write a meeting's minutes and record into the workspace.
+    WriteMeeting(
+        Box<(
+            crate::domain::meeting::Minutes,
+            crate::domain::meeting::MeetingRecord,
+        )>,
+    ),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
     /// Write these ledgers (indices of the catalogue) to recovery files; the outcome comes
     /// back as [`crate::app::Action::RecoveryWritten`].
     WriteRecovery(Vec<usize>),

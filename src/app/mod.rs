@@ -18,27 +18,36 @@
 mod action;
 mod bucket;
 mod catalog;
+mod changes;
+mod dashboard;
 pub mod edit;
 mod effect;
 mod filters;
 mod grouping;
+mod meeting;
+mod meeting_update;
 mod search_state;
 mod sort;
 mod update;
 mod view;
+mod walk;
 
 use chrono::NaiveDate;
 
 pub use action::Action;
 pub use bucket::DueBucket;
 pub use catalog::{COUNTED_COLOURS, Catalog, Entry, colour_slot};
+pub use changes::{ChangedItem, ChangesView};
+pub use dashboard::{COLUMNS as DASH_COLUMNS, DashKey, DashRow, Dashboard};
 pub use effect::Effect;
 pub use filters::{FilterOption, Filters};
 pub use grouping::{Group, GroupKey, Grouping, build_groups, short_ledger_title};
+pub use meeting::{Meeting, MeetingScope, MeetingSetup, Stop, marks};
 pub use search_state::SearchState;
 pub use sort::{SortKey, sorted_entries};
 pub use update::update;
 pub use view::{CHROME_ROWS, Pane, View, table_rows_for, visible_offset};
+pub use walk::Walk;
 
 use crate::domain::calendar::WorkCalendar;
 use crate::storage::Workspace;
@@ -56,6 +65,15 @@ pub enum Screen {
         /// The first line shown.
         scroll: u16,
     },
+    /// A meeting: one item of the meeting set per screen, scrolled by `scroll` lines.
+    Meeting {
+        /// The first line shown.
+        scroll: u16,
+    },
+    /// What changed since the last meeting.
+    Changes,
+    /// The dashboard (总览).
+    Dashboard,
 }
 
 /// A window drawn over the screen.
@@ -90,6 +108,16 @@ pub enum Mode {
     FilterMenu,
     /// An edit form or the conflict popup has the keyboard.
     Edit,
+    /// The popup that starts a meeting (scope and attendees).
+    MeetingSetup,
+    /// A meeting under way (keys not bound here work as in the detail view).
+    Meeting,
+    /// Asking whether to end the meeting and write its minutes.
+    MeetingEnd,
+    /// The list of what changed since the last meeting.
+    Changes,
+    /// The dashboard.
+    Dashboard,
     /// Asked whether to drop the text typed into a form.
     ConfirmDiscard,
     /// Asked what to do with edits that could not be saved, before quitting.
@@ -98,12 +126,17 @@ pub enum Mode {
 
 impl Mode {
     /// All modes, in the order of the help screen.
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Browse,
         Mode::Search,
         Mode::Detail,
         Mode::FilterMenu,
         Mode::Edit,
+        Mode::MeetingSetup,
+        Mode::Meeting,
+        Mode::MeetingEnd,
+        Mode::Changes,
+        Mode::Dashboard,
         Mode::ConfirmDiscard,
         Mode::ConfirmQuit,
         Mode::Help,
@@ -120,6 +153,20 @@ impl Mode {
             Mode::Edit => "编辑表单",
             Mode::ConfirmDiscard => "放弃输入的确认",
             Mode::ConfirmQuit => "有未保存修改时退出",
+            Mode::MeetingSetup => "开始会议",
+            Mode::Meeting => "会议",
+            Mode::MeetingEnd => "结束会议",
+            Mode::Changes => "会后变化",
+            Mode::Dashboard => "总览",
+        }
+    }
+
+    /// The mode whose bindings apply when this one has none for a key (a meeting shows
+    /// items as the detail view does, so the detail's keys work there too).
+    pub fn fallback(self) -> Option<Mode> {
+        match self {
+            Mode::Meeting => Some(Mode::Detail),
+            _ => None,
         }
     }
 }
@@ -143,6 +190,25 @@ pub struct State {
     pub size: (u16, u16),
     /// Editing: marks, the open form, conflicts, undo/redo.
     pub edit: edit::EditSession,
+    /// Meetings: the setup popup, the meeting under way, the last one's record.
+    pub meetings: Meetings,
+    /// What `]` / `[` walk in the detail view (fixed when the detail opens).
+    pub walk: Option<Walk>,
+    /// The dashboard, while shown.
+    pub dashboard: Option<Dashboard>,
+}
+
+/// Everything meeting mode adds to the state.
+#[derive(Debug, Clone, Default)]
+pub struct Meetings {
+    /// The popup that starts a meeting.
+    pub setup: Option<MeetingSetup>,
+    /// The meeting under way.
+    pub active: Option<Meeting>,
+    /// The record of the last meeting held in this workspace.
+    pub last: Option<crate::domain::meeting::MeetingRecord>,
+    /// The "changed since the last meeting" list, while shown.
+    pub changes: Option<ChangesView>,
 }
 
 impl State {
@@ -168,6 +234,9 @@ impl State {
             message: None,
             size: (80, 24),
             edit: edit::EditSession::default(),
+            meetings: Meetings::default(),
+            walk: None,
+            dashboard: None,
         }
     }
 
@@ -184,8 +253,17 @@ impl State {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help { .. }), _) => Mode::Help,
             (Some(Overlay::FilterMenu { .. }), _) => Mode::FilterMenu,
+            (None, _) if self.meetings.setup.is_some() => Mode::MeetingSetup,
+            (None, Screen::Meeting { .. })
+                if self.meetings.active.as_ref().is_some_and(|m| m.ending) =>
+            {
+                Mode::MeetingEnd
+            }
             (None, _) if self.search.editing => Mode::Search,
             (None, Screen::Detail { .. }) => Mode::Detail,
+            (None, Screen::Meeting { .. }) => Mode::Meeting,
+            (None, Screen::Changes) => Mode::Changes,
+            (None, Screen::Dashboard) => Mode::Dashboard,
             (None, Screen::Browse) => Mode::Browse,
         }
     }
@@ -199,7 +277,9 @@ impl State {
     /// scroll, measured by the UI for the current terminal size).
     pub fn clamp_scroll(&mut self, limit: u16) {
         match (&mut self.overlay, &mut self.screen) {
-            (Some(Overlay::Help { scroll }), _) | (None, Screen::Detail { scroll, .. }) => {
+            (Some(Overlay::Help { scroll }), _)
+            | (None, Screen::Detail { scroll, .. })
+            | (None, Screen::Meeting { scroll }) => {
                 *scroll = (*scroll).min(limit);
             }
             _ => {}

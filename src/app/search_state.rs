@@ -55,16 +55,10 @@ impl SearchState {
         self.earlier.clear();
     }
 
-    /// Which entries match (one bit per entry), or None when no search is active.
-    pub fn matched(&self, entries: usize) -> Option<Vec<bool>> {
-        let result = self.result.as_ref()?;
-        let mut matched = vec![false; entries];
-        for hit in &result.hits {
-            if let Some(m) = matched.get_mut(hit.doc as usize) {
-                *m = true;
-            }
-        }
-        Some(matched)
+    /// Each entry's rank (0 = not shown, see [`SearchResult::ranks`]), or None when no
+    /// search is active.
+    pub fn ranks(&self, entries: usize) -> Option<Vec<u8>> {
+        Some(self.result.as_ref()?.ranks(entries))
     }
 
     /// Number of items matching the query.

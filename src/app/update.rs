@@ -15,6 +15,10 @@ pub fn update(state: &mut State, action: Action, today: NaiveDate) -> Vec<Effect
         Ok(effects) => return effects,
         Err(action) => action,
     };
+    let action = match super::meeting_update::update_meeting(state, action, today) {
+        Ok(effects) => return effects,
+        Err(action) => action,
+    };
     match action {
         Action::Resize(w, h) => {
             state.size = (w, h);
@@ -37,7 +41,14 @@ pub fn update(state: &mut State, action: Action, today: NaiveDate) -> Vec<Effect
         Mode::Search => search(state, action),
         Mode::Detail => detail(state, action),
         Mode::Browse => browse(state, action),
-        Mode::Edit | Mode::ConfirmDiscard | Mode::ConfirmQuit => {}
+        Mode::Edit
+        | Mode::MeetingSetup
+        | Mode::Meeting
+        | Mode::MeetingEnd
+        | Mode::Changes
+        | Mode::Dashboard
+        | Mode::ConfirmDiscard
+        | Mode::ConfirmQuit => {}
     }
     Vec::new()
 }
@@ -123,10 +134,31 @@ fn detail(state: &mut State, action: Action) {
         _ => 0,
     };
     if step != 0 {
-        // Walk the table without leaving the detail (meetings go item by item).
-        state.view.move_by(step);
-        if let Some(entry) = state.view.selected_entry() {
-            state.screen = Screen::Detail { entry, scroll: 0 };
+        // Walk the rows as they were when the detail opened: an item that changed colour
+        // or status since has moved in the table, and must not make the walk skip or
+        // repeat items.
+        let next = match &mut state.walk {
+            Some(walk) => walk.step(step),
+            None => {
+                state.view.move_by(step);
+                state.view.selected_entry()
+            }
+        };
+        match next {
+            Some(entry) => {
+                state.screen = Screen::Detail { entry, scroll: 0 };
+                if let Some(row) = state.view.rows.iter().position(|&r| r == entry) {
+                    state.view.selected = row;
+                    state.view.clamp();
+                }
+            }
+            None => {
+                state.message = Some(if step > 0 {
+                    "已是最后一项".to_string()
+                } else {
+                    "已是第一项".to_string()
+                })
+            }
         }
         return;
     }
@@ -139,7 +171,14 @@ fn detail(state: &mut State, action: Action) {
         Action::PageDown => *scroll = scroll.saturating_add(10).min(2000),
         Action::PageUp => *scroll = scroll.saturating_sub(10),
         Action::Top => *scroll = 0,
-        Action::Back | Action::FocusGroups => state.screen = Screen::Browse,
+        Action::Back | Action::FocusGroups => {
+            state.walk = None;
+            state.screen = if state.meetings.changes.is_some() {
+                Screen::Changes
+            } else {
+                Screen::Browse
+            };
+        }
         Action::Bottom => *scroll = 2000,
         _ => {}
     }
@@ -172,6 +211,7 @@ fn browse(state: &mut State, action: Action) {
         (Pane::Table, Action::Bottom) => view.move_by(isize::MAX / 2),
         (Pane::Table, Action::Open) => {
             if let Some(entry) = view.selected_entry() {
+                state.walk = Some(super::walk::Walk::new(view.rows.clone(), entry));
                 state.screen = Screen::Detail { entry, scroll: 0 };
             }
         }

@@ -16,9 +16,6 @@ pub enum Pane {
     Table,
 }
 
-/// Up to this many rows, the relevance sort uses the full fuzzy-matcher score.
-const RANK_FULLY: usize = 5_000;
-
 /// Lines of the main screen not used by table rows: header (2), footer (1),
 /// table border (2) and column headings (1).
 pub const CHROME_ROWS: u16 = 6;
@@ -74,12 +71,12 @@ impl View {
     /// keeping the cursor on the same item when it is still shown.
     pub fn refresh(&mut self, catalog: &Catalog, search: &SearchState) {
         let keep = self.selected_entry();
-        let matched = search.matched(catalog.entries.len());
+        let ranks = search.ranks(catalog.entries.len());
         let shown: Vec<u32> = self
             .order
             .iter()
             .copied()
-            .filter(|&i| matched.as_ref().is_none_or(|m| m[i as usize]))
+            .filter(|&i| ranks.as_ref().is_none_or(|r| r[i as usize] != 0))
             .filter(|&i| self.filters.passes(catalog, &catalog.entries[i as usize]))
             .collect();
         let chosen_key = self.groups.get(self.group_cursor).map(|g| g.key);
@@ -92,28 +89,8 @@ impl View {
             .into_iter()
             .filter(|&i| key.contains(&catalog.entries[i as usize]))
             .collect();
-        if let (SortKey::Relevance, Some(result)) = (self.sort, &search.result) {
-            // The full fuzzy score of the rows shown; past RANK_FULLY rows (a one- or
-            // two-letter query) the match's cheap score ranks them instead, so a keystroke
-            // stays fast. The sort is stable: equal scores keep the severity order.
-            let cheap: Vec<i64> = if rows.len() > RANK_FULLY {
-                let mut scores = vec![0; catalog.entries.len()];
-                for hit in &result.hits {
-                    if let Some(s) = scores.get_mut(hit.doc as usize) {
-                        *s = hit.score;
-                    }
-                }
-                scores
-            } else {
-                Vec::new()
-            };
-            let score = |i: u32| match cheap.get(i as usize) {
-                Some(&s) => s,
-                None => catalog.index.fuzzy_score(i, &result.query).unwrap_or(0),
-            };
-            let mut keyed: Vec<(i64, u32)> = rows.iter().map(|&i| (score(i), i)).collect();
-            keyed.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
-            rows = keyed.into_iter().map(|(_, i)| i).collect();
+        if let (SortKey::Relevance, Some(ranks)) = (self.sort, &ranks) {
+            rows = by_rank(&rows, |i| ranks[i as usize]);
         }
         self.rows = rows;
         self.selected = keep
@@ -148,6 +125,26 @@ impl View {
     }
 }
 
+/// `rows` by descending rank, equal ranks in their order (the severity order): a
+/// counting sort, linear in the rows, since ranks are bytes.
+fn by_rank(rows: &[u32], rank: impl Fn(u32) -> u8) -> Vec<u32> {
+    let mut next = [0usize; 256];
+    for &row in rows {
+        next[rank(row) as usize] += 1;
+    }
+    let mut start = 0;
+    for slot in next.iter_mut().rev() {
+        (*slot, start) = (start, start + *slot);
+    }
+    let mut ranked = vec![0; rows.len()];
+    for &row in rows {
+        let slot = &mut next[rank(row) as usize];
+        ranked[*slot] = row;
+        *slot += 1;
+    }
+    ranked
+}
+
 /// The first visible row so that `selected` is inside a window of `page` rows,
 /// moving `scroll` as little as possible.
 pub fn visible_offset(scroll: usize, selected: usize, page: usize) -> usize {
@@ -158,5 +155,17 @@ pub fn visible_offset(scroll: usize, selected: usize, page: usize) -> usize {
         selected + 1 - page
     } else {
         scroll
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::by_rank;
+
+    #[test]
+    fn ranking_is_descending_and_stable() {
+        let rows = [7, 3, 9, 1, 4];
+        let rank = |row: u32| [0, 2, 0, 1, 2, 0, 0, 1, 0, 2][row as usize];
+        assert_eq!(by_rank(&rows, rank), vec![9, 1, 4, 7, 3]);
     }
 }

@@ -1,4 +1,5 @@
-//! `duban check`: load and validate the workspace; exit 0 clean, 1 problems, 2 unreadable files.
+//! `duban check`: load and validate the workspace and its backups; exit 0 clean, 1 problems
+//! (broken backups included), 2 unreadable files.
 
 use std::collections::{HashMap, HashSet};
 use std::process::ExitCode;
@@ -6,9 +7,12 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::context::{CliError, Globals, calendar_of};
+use crate::domain::calendar::WorkCalendar;
 use crate::domain::deadline::{self, ScheduleKind};
-use crate::domain::{Ledger, LedgerKind};
+use crate::domain::warning::{WarningContext, awaiting_closing_decision, evaluate};
+use crate::domain::{Ledger, LedgerKind, WarningRules};
 use crate::text::sanitize;
+use chrono::NaiveDate;
 
 /// Arguments of `duban check` (none besides the global flags).
 #[derive(Debug, Args)]
@@ -123,6 +127,39 @@ pub fn tree_summary(counts: &[usize]) -> String {
         .join(" / ")
 }
 
+/// After a ledger's closing date, one line per open item that is not overdue (长期,
+/// external, not yet due): these need a closing decision (结项待决定), not a colour.
+pub fn closing_decisions(
+    ledger: &Ledger,
+    rules: &WarningRules,
+    calendar: &WorkCalendar,
+    today: NaiveDate,
+) -> Vec<String> {
+    let ctx = WarningContext {
+        rules,
+        calendar,
+        today,
+    };
+    ledger
+        .items
+        .iter()
+        .filter_map(|item| {
+            let schedule = deadline::parse(ledger.deadline_text_of(item), ledger.base_year);
+            if !awaiting_closing_decision(item, ledger, &schedule, today) {
+                return None;
+            }
+            let w = evaluate(item, ledger, &schedule, &ctx);
+            Some(format!(
+                "结项待决定:事项 {}「{}」({}),台账已于 {} 结项",
+                sanitize(&item.id),
+                sanitize(&item.title),
+                w.reason,
+                ledger.closing_date.unwrap_or(today)
+            ))
+        })
+        .collect()
+}
+
 /// Print the report; the exit code says whether the workspace is clean.
 pub fn run(globals: &Globals, _args: &CheckArgs) -> Result<ExitCode, CliError> {
     let ws = globals.open_workspace()?;
@@ -134,6 +171,7 @@ pub fn run(globals: &Globals, _args: &CheckArgs) -> Result<ExitCode, CliError> {
     outln!("{header},今天按 {today} 计");
     let mut problem_count = 0;
     let mut item_count = 0;
+    let calendar = calendar_of(&ws).unwrap_or_else(|_| WorkCalendar::new(ws.config.rules.calendar));
     for loaded in &ws.ledgers {
         let ledger = &loaded.ledger;
         item_count += ledger.items.len();
@@ -159,6 +197,9 @@ pub fn run(globals: &Globals, _args: &CheckArgs) -> Result<ExitCode, CliError> {
         for p in problems {
             outln!("  问题:{p}");
         }
+        for line in closing_decisions(ledger, &ws.config.rules, &calendar, today) {
+            outln!("  {line}");
+        }
     }
     for broken in &ws.broken {
         outln!(
@@ -167,6 +208,21 @@ pub fn run(globals: &Globals, _args: &CheckArgs) -> Result<ExitCode, CliError> {
         );
     }
     let mut unreadable = ws.broken.len();
+    match crate::storage::broken_backups(&ws.dir) {
+        Ok(broken) => {
+            problem_count += broken.len();
+            for b in broken {
+                outln!(
+                    "  问题:备份损坏 {}(不能用它恢复;可删除此备份,下次保存会生成新的)",
+                    sanitize(&b.message)
+                );
+            }
+        }
+        Err(e) => {
+            unreadable += 1;
+            outln!("  无法读取:{}", sanitize(&e.to_string()));
+        }
+    }
     if let Err(e) = calendar_of(&ws) {
         unreadable += 1;
         outln!("  无法读取:{}", e.message);

@@ -1,4 +1,5 @@
 //! `duban deadline [--year Y] [--format text|json] TEXT`: explain how a deadline text reads.
+//! Exit 1 when the text cannot be read (the explanation is printed all the same).
 
 use std::process::ExitCode;
 
@@ -42,12 +43,20 @@ pub fn run(globals: &Globals, args: &DeadlineArgs) -> Result<ExitCode, CliError>
     };
     let schedule = deadline::parse(&args.text, year);
     match args.format {
-        DeadlineFormat::Json => outln!("{}", deadline::to_json(&schedule)),
+        DeadlineFormat::Json => outln!(
+            "{}",
+            crate::text::json_safe(&deadline::to_json(&schedule).to_string())
+        ),
         DeadlineFormat::Text => {
             for line in deadline::explain(&schedule) {
                 outln!("{}", sanitize(&line));
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    // What could be read is printed either way; text that could not be read is a failure.
+    Ok(if schedule.kind == deadline::ScheduleKind::Unparsed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -77,6 +77,8 @@ pub fn edit_item(
     make: impl FnOnce(&str, NaiveDateTime) -> Edit,
 ) -> Result<Applied, CliError> {
     let (dir, config) = globals.open_config()?;
+    // Waits at most --wait for another writer; the save below takes the lock again freely.
+    let _lock = globals.lock_workspace(&dir)?;
     require_ledger(&dir, ledger_id)?;
     let author = resolve_author(author_flag, &config);
     let at = globals.now_for(Some(&config));

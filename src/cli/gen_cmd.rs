@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::context::{CliError, Globals};
+use super::import::only_lock_file;
 use crate::storage;
 
 /// Arguments of `duban gen`.
@@ -28,11 +29,19 @@ pub fn run(globals: &Globals, args: &GenArgs) -> Result<ExitCode, CliError> {
             "gen 需要用 --dir 指定一个空文件夹(不会写入你的默认工作区)",
         ));
     };
-    if std::fs::read_dir(&dir).is_ok_and(|mut rd| rd.next().is_some()) {
-        return Err(CliError::new(format!(
+    let not_empty = || std::fs::read_dir(&dir).is_ok_and(|rd| !only_lock_file(rd));
+    let refuse = || {
+        CliError::new(format!(
             "{} 不是空文件夹;gen 只写入空的或不存在的文件夹",
             dir.display()
-        )));
+        ))
+    };
+    if not_empty() {
+        return Err(refuse());
+    }
+    let _lock = globals.lock_workspace(&dir)?;
+    if not_empty() {
+        return Err(refuse());
     }
     let ledgers = args
         .ledgers

@@ -118,6 +118,12 @@ pub fn run(globals: &Globals, args: &ImportArgs) -> Result<ExitCode, CliError> {
     }
     // Everything is validated before the first byte is written.
     let dir = globals.workspace_dir();
+    // A folder that is neither empty nor a workspace is refused before the lock file is
+    // created in it.
+    existing_workspace(globals)?;
+    // The whole read-modify-write (is the id free, the unit list of duban.ron) happens
+    // under the workspace lock, so parallel imports keep each other's units.
+    let _lock = globals.lock_workspace(&dir)?;
     let existing = existing_workspace(globals)?;
     if ledger_path(&dir, &id).exists() {
         return Err(CliError::new(format!(
@@ -131,7 +137,7 @@ pub fn run(globals: &Globals, args: &ImportArgs) -> Result<ExitCode, CliError> {
         None => {
             let config = WorkspaceConfig::default();
             storage::create_workspace(&dir, &config)?;
-            eprintln!("已在 {} 新建空工作区", dir.display());
+            super::context::warn(&format!("已在 {} 新建空工作区", dir.display()));
             config
         }
     };
@@ -168,7 +174,7 @@ fn existing_workspace(globals: &Globals) -> Result<Option<WorkspaceConfig>, CliE
     if dir.join(CONFIG_FILE).exists() {
         return Ok(Some(globals.open_config()?.1));
     }
-    let empty = std::fs::read_dir(&dir).map_or(true, |mut rd| rd.next().is_none());
+    let empty = std::fs::read_dir(&dir).map_or(true, only_lock_file);
     if !empty {
         return Err(CliError::new(format!(
             "{} 不是空文件夹,也不是 duban 工作区;请指定一个空文件夹或已有工作区(--dir)",
@@ -176,6 +182,14 @@ fn existing_workspace(globals: &Globals) -> Result<Option<WorkspaceConfig>, CliE
         )));
     }
     Ok(None)
+}
+
+/// Whether a folder's entries are at most duban's lock file (taken before creating a
+/// workspace in an empty folder).
+pub(crate) fn only_lock_file(entries: std::fs::ReadDir) -> bool {
+    entries
+        .flatten()
+        .all(|e| e.file_name() == storage::LOCK_FILE)
 }
 
 /// Add the ledger's units missing from the workspace's unit list; how many were added.

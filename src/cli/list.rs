@@ -16,6 +16,7 @@ use crate::domain::calendar::WorkCalendar;
 use crate::domain::deadline::Schedule;
 use crate::domain::warning::{self, WarningContext};
 use crate::domain::{Colour, Status};
+use crate::search::SearchIndex;
 use crate::storage::Workspace;
 use crate::text::sanitize;
 
@@ -45,7 +46,7 @@ pub struct ListArgs {
     /// 状态,逗号分隔:not-started|in-progress|done|accepted|suspended
     #[arg(long)]
     pub status: Option<String>,
-    /// 在编号、标题、责任单位、类型中查找此文字
+    /// 查找事项(与界面中 / 搜索相同):编号、标题、类型、责任单位、期限、措施中的文字,或拼音(zhjz → 智慧矫正)
     #[arg(long)]
     pub search: Option<String>,
     /// 只列未完成的事项
@@ -67,7 +68,7 @@ pub struct ListFilter {
     pub ledger: Option<String>,
     /// Keep these statuses (empty = all).
     pub statuses: Vec<Status>,
-    /// Keep items whose number, title, units or category contain this text.
+    /// Keep the items the TUI's search finds for this query (text or pinyin).
     pub search: Option<String>,
     /// Keep only open (not done/accepted) items.
     pub open_only: bool,
@@ -142,7 +143,7 @@ impl ListFilter {
                 .map(parse_statuses)
                 .transpose()?
                 .unwrap_or_default(),
-            search: nonempty(&args.search).map(|s| s.to_lowercase()),
+            search: nonempty(&args.search),
             open_only: args.open,
         })
     }
@@ -162,12 +163,24 @@ pub fn collect_rows(
         today,
     };
     let mut schedules = ScheduleCache::default();
+    // The TUI's search over every item (document `i` is the `i`-th item of the workspace).
+    let found = filter.search.as_deref().map(|q| {
+        SearchIndex::of_ledgers(ws.ledgers.iter().map(|l| &l.ledger))
+            .search(q, None)
+            .ranks(ws.ledgers.iter().map(|l| l.ledger.items.len()).sum())
+    });
+    let mut first_doc = 0;
     for loaded in &ws.ledgers {
         let ledger = &loaded.ledger;
+        let docs = first_doc..first_doc + ledger.items.len();
+        first_doc = docs.end;
         if filter.ledger.as_deref().is_some_and(|l| l != ledger.id) {
             continue;
         }
-        for item in &ledger.items {
+        for (item, doc) in ledger.items.iter().zip(docs) {
+            if found.as_ref().is_some_and(|ranks| ranks[doc] == 0) {
+                continue;
+            }
             if filter.open_only && !item.status.is_open() {
                 continue;
             }
@@ -177,11 +190,6 @@ pub fn collect_rows(
             let units: Vec<&str> = item.all_units();
             if let Some(u) = &filter.unit
                 && !units.iter().any(|x| x.contains(u.as_str()))
-            {
-                continue;
-            }
-            if let Some(q) = &filter.search
-                && !matches_search(q, &item.number, &item.title, &units, &item.category)
             {
                 continue;
             }
@@ -232,17 +240,6 @@ struct Assessed<'a> {
     warning: crate::domain::Warning,
 }
 
-fn matches_search(q: &str, number: &str, title: &str, units: &[&str], category: &str) -> bool {
-    let hit = |s: &str| {
-        if s.is_ascii() {
-            s.to_lowercase().contains(q)
-        } else {
-            s.contains(q) || s.to_lowercase().contains(q)
-        }
-    };
-    hit(number) || hit(title) || hit(category) || units.iter().any(|u| hit(u))
-}
-
 /// A reason for rows the warning engine left without one (closed or quiet items).
 fn fallback_reason(status: Status, colour: Colour) -> String {
     match (status, colour) {
@@ -285,6 +282,9 @@ pub fn list_workspace(
 pub fn run(globals: &Globals, args: &ListArgs) -> Result<ExitCode, CliError> {
     let filter = ListFilter::from_args(args)?;
     let ws = globals.open_workspace()?;
+    if let Some(unit) = &filter.unit {
+        super::unit_hint::require_unit(&super::unit_hint::known_units(&ws), unit)?;
+    }
     if let Some(id) = &filter.ledger
         && !ws.ledgers.iter().any(|l| &l.ledger.id == id)
     {
@@ -306,7 +306,12 @@ pub fn run(globals: &Globals, args: &ListArgs) -> Result<ExitCode, CliError> {
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`duban list | head`) is not an error worth reporting.
     let _ = stdout.write_all(&out).and_then(|_| stdout.flush());
-    Ok(ExitCode::SUCCESS)
+    // The rows are printed, but they are not the whole workspace: say so in the exit code.
+    Ok(if ws.broken.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 #[cfg(test)]

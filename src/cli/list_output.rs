@@ -1,15 +1,14 @@
 //! The three output formats of `duban list`: a width-aware table, CSV and JSON.
 
+use std::borrow::Cow;
 use std::io::IsTerminal;
 
 use super::list::ListRow;
 use crate::domain::Colour;
-use crate::text::{fit, truncate, width};
+use crate::text::{Keep, fit, guard_formula, json_safe, neutralise, truncate, width};
 
 /// The CSV header (a scripting contract).
-pub const CSV_HEADER: [&str; 8] = [
-    "ledger", "id", "colour", "status", "due", "units", "title", "reason",
-];
+pub const CSV_HEADER: [&str; 8] = crate::import::LIST_CSV_HEADER;
 
 /// Table width and whether to use ANSI colours, from the terminal (or `COLUMNS`, else 100).
 pub fn terminal_style() -> (usize, bool) {
@@ -31,7 +30,11 @@ pub fn terminal_style() -> (usize, bool) {
     (width, colour)
 }
 
-/// CSV with the exact header; text is kept as data (the csv crate quotes as needed).
+/// CSV with the exact header. Text is kept as data (the csv crate quotes as needed) with
+/// two guards, so the file is safe in a terminal and in a spreadsheet: control characters
+/// other than newline and tab become visible pictures (␛, ␍, ␀ …; C1 and bidi controls
+/// `�`), and a cell starting with `= + - @` or a tab gets a leading `'` (undone by
+/// `duban import`).
 pub fn csv(rows: &[ListRow]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::with_capacity(rows.len() * 96 + 64));
     // Writing to a Vec cannot fail.
@@ -39,7 +42,7 @@ pub fn csv(rows: &[ListRow]) -> Vec<u8> {
     for r in rows {
         let due = r.due.map(|d| d.to_string()).unwrap_or_default();
         let units = r.units.join(";");
-        let _ = w.write_record([
+        let cells = [
             r.ledger.as_str(),
             r.id.as_str(),
             r.colour.word(),
@@ -48,12 +51,23 @@ pub fn csv(rows: &[ListRow]) -> Vec<u8> {
             units.as_str(),
             r.title.as_str(),
             r.reason.as_str(),
-        ]);
+        ];
+        let _ = w.write_record(cells.map(csv_cell).iter().map(|c| c.as_bytes()));
     }
     w.into_inner().unwrap_or_default()
 }
 
-/// A JSON array of objects with the CSV's fields (units as an array).
+/// One CSV cell: neutralised for data, then guarded against formulas (borrowed when
+/// neither changes anything, as for almost every cell).
+fn csv_cell(cell: &str) -> Cow<'_, str> {
+    match neutralise(cell, Keep::Data) {
+        Cow::Borrowed(clean) => guard_formula(clean),
+        Cow::Owned(clean) => Cow::Owned(guard_formula(&clean).into_owned()),
+    }
+}
+
+/// A JSON array of objects with the CSV's fields (units as an array); every control
+/// character is a `\uXXXX` escape, so the value is intact and the terminal safe.
 pub fn json(rows: &[ListRow]) -> Vec<u8> {
     let values: Vec<serde_json::Value> = rows
         .iter()
@@ -70,7 +84,9 @@ pub fn json(rows: &[ListRow]) -> Vec<u8> {
             })
         })
         .collect();
-    let mut out = serde_json::to_vec_pretty(&values).unwrap_or_default();
+    // serde_json escapes C0 controls; C1 and bidi controls get escaped too.
+    let text = serde_json::to_string_pretty(&values).unwrap_or_default();
+    let mut out = json_safe(&text).into_owned().into_bytes();
     out.push(b'\n');
     out
 }

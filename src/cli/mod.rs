@@ -2,7 +2,9 @@
 //!
 //! One file per command. Every command shares [`context`] for the workspace folder,
 //! "today" (the only place the clock is read) and the author of edits.
-//! Errors are one line on stderr; exit codes: 0 ok, 1 problems found (`check`), 2 errors.
+//! Errors are one line on stderr (argument errors too: [`arg_errors`]); exit codes: 0 ok,
+//! 1 problems found (`check`, `list` with an unreadable ledger, an unreadable `deadline`),
+//! 2 errors, 3 gave up waiting for another writer (`--wait`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,6 +18,7 @@ macro_rules! outln {
     };
 }
 
+mod arg_errors;
 pub mod check;
 pub mod context;
 pub mod deadline;
@@ -26,6 +29,7 @@ pub mod list;
 mod list_output;
 pub mod note;
 pub mod status;
+mod unit_hint;
 
 pub use context::{CliError, Globals};
 
@@ -44,6 +48,14 @@ pub struct Cli {
     /// 以此日期为"今天"计算预警(默认:工作区固定的日期,否则本机日期)
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
+    /// 写入时最多等待另一个写入者释放工作区锁的秒数(默认 10;超时退出码 3,不写入)
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECONDS",
+        allow_negative_numbers = true
+    )]
+    pub wait: Option<String>,
     /// The command; none opens the TUI.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -70,11 +82,20 @@ pub enum Command {
 
 /// Entry point of the `duban` binary.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let args: Vec<String> = std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            return arg_errors::report(&err, &args);
+        }
+    };
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("duban: {}", err.message);
+            context::warn(&format!("duban: {}", err.message));
             ExitCode::from(err.code)
         }
     }
@@ -82,7 +103,7 @@ pub fn main() -> ExitCode {
 
 /// Run a parsed command line; the exit code on success, a one-line error otherwise.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
-    let globals = Globals::new(cli.dir, cli.today.as_deref())?;
+    let globals = Globals::new(cli.dir, cli.today.as_deref())?.with_wait(cli.wait.as_deref())?;
     match cli.command {
         None => open_tui(&globals),
         Some(Command::Check(args)) => check::run(&globals, &args),

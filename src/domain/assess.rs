@@ -77,7 +77,7 @@ mod tests {
         let calendar = WorkCalendar::new(CalendarMode::WorkingDays);
         let a = assess(&ledger, &item, &rules, &calendar, today);
         assert_eq!(a.warning.colour, Colour::Yellow);
-        assert_eq!(a.warning.reason, "从未报送进展;未设定期限");
+        assert_eq!(a.warning.reason, "4月未报送进展(从未报送);未设定期限");
         assert_eq!(a.schedule.due(), None);
     }
 

@@ -243,6 +243,25 @@ pub struct ManualRaise {
     pub by: String,
 }
 
+/// A supervision instruction (督办意见) decided about an item, typically in a meeting:
+/// who must act, what, and by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instruction {
+    /// The day it was given.
+    pub date: NaiveDate,
+    /// Who recorded it.
+    #[serde(default)]
+    pub author: String,
+    /// The unit or person who must act.
+    pub assignee: String,
+    /// What must be done.
+    pub text: String,
+    /// By when, as deadline text (read by the deadline grammar); empty when not set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+}
+
 /// One recorded change: who changed what, when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -313,6 +332,9 @@ pub struct Item {
     /// Notices issued.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<Notice>,
+    /// Supervision instructions (督办意见), oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub instructions: Vec<Instruction>,
     /// Written explanation for an overdue item (书面说明).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overdue_explanation: Option<String>,

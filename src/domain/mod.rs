@@ -7,6 +7,7 @@ pub mod edit;
 pub mod ids;
 pub mod item;
 pub mod ledger;
+pub mod meeting;
 pub mod rates;
 pub mod warning;
 pub mod workspace;
@@ -17,4 +18,4 @@ pub use item::{
 };
 pub use ledger::{Ledger, LedgerKind};
 pub use warning::{Colour, Warning};
-pub use workspace::{CalendarMode, WarningRules, WorkspaceConfig};
+pub use workspace::{CalendarMode, ReportCadence, ReportEvery, WarningRules, WorkspaceConfig};

@@ -3,10 +3,14 @@
 //! Rules (defaults from PRODUCT.md, thresholds in [`WarningRules`]), for each open item:
 //! - the governing date is the first unmet milestone (see [`governing`]);
 //! - 蓝 · 提示: not overdue and at most `blue_days_left` days left (due today = 0 left);
-//! - 黄 · 催办: 1..=`red_after_days` days overdue, or the monthly report is missing
-//!   (see [`report_missing`]) — also for items without a date;
+//! - 黄 · 催办: 1..=`red_after_days` days overdue, or the progress report of the last
+//!   period whose report day has passed is missing (see [`reporting`]) — also for items
+//!   without a date;
 //! - 红 · 督办: more than `red_after_days` overdue;
-//! - 黑 · 整改: more than `black_after_days` overdue, or open after the ledger's closing date;
+//! - 黑 · 整改: more than `black_after_days` overdue, or overdue by any amount after the
+//!   ledger's closing date (items not overdue then wait for a closing decision);
+//! - a parent without a deadline of its own takes its worst open child's colour, and its
+//!   reason names that child (see [`parents`]);
 //! - a manual raise sets a floor; an extension approved after the original deadline had
 //!   passed keeps the item at least yellow (see [`late_extension`]).
 //!
@@ -15,8 +19,10 @@
 
 pub mod clauses;
 pub mod governing;
+mod parents;
+pub mod reporting;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 
@@ -140,8 +146,25 @@ pub fn evaluate(
     schedule: &Schedule,
     ctx: &WarningContext,
 ) -> Warning {
+    evaluate_at(item, ledger, schedule, ctx, 0)
+}
+
+/// [`evaluate`] for an item `depth` parents below the item first asked about.
+fn evaluate_at(
+    item: &Item,
+    ledger: &Ledger,
+    schedule: &Schedule,
+    ctx: &WarningContext,
+    depth: usize,
+) -> Warning {
     if let Some(closed) = not_supervised(item, schedule) {
         return closed;
+    }
+    if schedule.text.trim().is_empty()
+        && item.due_override.is_none()
+        && let Some(parent) = parents::rollup(item, ledger, ctx, depth)
+    {
+        return parent;
     }
     let today = ctx.today;
     let mode = ctx.rules.calendar;
@@ -179,11 +202,19 @@ pub fn evaluate(
             });
         }
     }
-    if let Some(closing) = ledger.closing_date.filter(|closing| today > *closing) {
+    // The closing date blackens only what is overdue; open items not overdue at closing
+    // are listed for a closing decision instead (see [`awaiting_closing_decision`]).
+    if let Some(closing) = ledger.closing_date.filter(|closing| today > *closing)
+        && days.is_some_and(|d| d < 0)
+    {
         clauses.push(Clause::PastClosing { closing });
     }
-    if ctx.rules.monthly_report && report_missing(item, today) {
+    if ctx.rules.monthly_report
+        && let Some(period) = reporting::missing_report(item, ctx.rules.report, today)
+    {
         clauses.push(Clause::ReportMissing {
+            period,
+            today,
             last: item.last_progress(),
         });
     }
@@ -225,6 +256,25 @@ pub fn evaluate(
     }
 }
 
+/// Whether `item` needs a closing decision on `today`: the ledger's closing date has
+/// passed, the item is open (not suspended) and not overdue — 长期, external, recurring or
+/// not yet due. Such items are listed (`duban check`), never blackened by the date alone.
+pub fn awaiting_closing_decision(
+    item: &Item,
+    ledger: &Ledger,
+    schedule: &Schedule,
+    today: NaiveDate,
+) -> bool {
+    let past_closing = ledger.closing_date.is_some_and(|closing| today > closing);
+    let open = matches!(item.status, Status::NotStarted | Status::InProgress);
+    past_closing
+        && open
+        && match governing::governing(item, schedule, today) {
+            Governing::Date { due, .. } => due >= today,
+            Governing::NoDate(_) => true,
+        }
+}
+
 /// A fixed-capacity list of clauses (no heap allocation).
 #[derive(Default)]
 struct ClauseList<'a> {
@@ -257,25 +307,6 @@ fn not_supervised(item: &Item, schedule: &Schedule) -> Option<Warning> {
         due: schedule.due(),
         days: None,
     })
-}
-
-/// The last monthly reporting deadline before `today`: the last day of the previous month.
-pub fn last_reporting_deadline(today: NaiveDate) -> NaiveDate {
-    today
-        .with_day(1)
-        .and_then(|first| first.pred_opt())
-        .unwrap_or(today)
-}
-
-/// Whether the monthly progress report is missing on `today`.
-///
-/// Read literally from the rule "the last progress note is older than the last reporting
-/// deadline": missing when there is no progress note dated on or after
-/// [`last_reporting_deadline`] (so in May a note dated 04-30 or later is needed; one of
-/// 04-20 is "本月未报送进展"). An item with no progress at all is missing too ("从未报送进展").
-pub fn report_missing(item: &Item, today: NaiveDate) -> bool {
-    let deadline = last_reporting_deadline(today);
-    item.last_progress().is_none_or(|last| last < deadline)
 }
 
 /// The original due date and approval date of the latest extension, when it was approved

@@ -25,8 +25,40 @@ pub struct WarningRules {
     pub black_after_days: i64,
     /// Working days or calendar days.
     pub calendar: CalendarMode,
-    /// Yellow when the last progress note is older than the last reporting deadline.
+    /// Whether a missing progress report makes an item yellow (the cadence is `report`).
+    /// The name is kept for existing `duban.ron` files; the cadence need not be monthly.
     pub monthly_report: bool,
+    /// How often units report progress and by which day (monthly at month end by default).
+    pub report: ReportCadence,
+}
+
+/// How often progress is reported to the supervisor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum ReportEvery {
+    /// 每月 (the default).
+    #[default]
+    Monthly,
+    /// 每半月: the 1st–15th and the 16th–month end (seed 001's "实时+半月").
+    HalfMonthly,
+    /// 每周: Monday–Sunday.
+    Weekly,
+    /// 每季度.
+    Quarterly,
+}
+
+/// The reporting cadence: the period and the day of the period by which its report is due.
+///
+/// `day` is the day of the month (monthly: `25` = 每月25日前), the weekday 1–7 (weekly,
+/// Monday = 1) or the day of the quarter's last month (quarterly); `None` = the period's
+/// last day. Half-monthly reports are due at the end of each half (`day` is not used).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReportCadence {
+    /// The period.
+    pub every: ReportEvery,
+    /// The report day within the period (see the type's documentation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<u32>,
 }
 
 impl Default for WarningRules {
@@ -37,6 +69,7 @@ impl Default for WarningRules {
             black_after_days: 20,
             calendar: CalendarMode::WorkingDays,
             monthly_report: true,
+            report: ReportCadence::default(),
         }
     }
 }

@@ -55,24 +55,16 @@ pub(crate) fn csv_rows(text: &str) -> Result<Vec<RawRow>, ImportError> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    // The reader's own line count skips blank lines; count newlines before the record instead.
-    let line_at = |byte: u64| {
-        let mut byte = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-        while matches!(text.as_bytes().get(byte), Some(b'\n' | b'\r')) {
-            byte += 1;
-        }
-        text.as_bytes()[..byte]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1
-    };
+    let mut lines = LineCounter::new(text);
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Csv {
-            line: e.position().map(|p| line_at(p.byte())).unwrap_or(1),
+            line: e.position().map(|p| lines.line_at(p.byte())).unwrap_or(1),
             message: e.to_string(),
         })?;
-        let line = record.position().map(|p| line_at(p.byte())).unwrap_or(1);
+        let line = record
+            .position()
+            .map(|p| lines.line_at(p.byte()))
+            .unwrap_or(1);
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
@@ -84,6 +76,48 @@ pub(crate) fn csv_rows(text: &str) -> Result<Vec<RawRow>, ImportError> {
         });
     }
     Ok(rows)
+}
+
+/// 1-based line numbers of byte offsets asked for in increasing order, counting each
+/// newline once: linear in the text, however many records it holds. (The csv reader's own
+/// line count skips blank lines, so it cannot be used directly.)
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    /// Where counting stopped, and the newlines before it.
+    at: usize,
+    newlines: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            at: 0,
+            newlines: 0,
+        }
+    }
+
+    /// The line of the first character at or after `byte` that is not a line break (a
+    /// record's position points at the line break ending the previous record).
+    fn line_at(&mut self, byte: u64) -> usize {
+        let mut byte = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while matches!(self.bytes.get(byte), Some(b'\n' | b'\r')) {
+            byte += 1;
+        }
+        if byte < self.at {
+            // Out of order (never for one reader): count from the start again.
+            self.at = 0;
+            self.newlines = 0;
+        }
+        self.newlines += self.bytes[self.at..byte]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.at = byte;
+        self.newlines + 1
+    }
 }
 
 fn trim_trailing_empty(mut cells: Vec<String>) -> Vec<String> {

@@ -135,6 +135,10 @@ const EXACT: &[(&str, Field)] = &[
     ("整改结果", Field::Result),
     ("完成情况", Field::Result),
     ("完成结果", Field::Result),
+    // The columns of duban's own `list --format csv`.
+    ("id", Field::Number),
+    ("title", Field::Title),
+    ("units", Field::Units),
 ];
 
 /// Header endings recognised when no exact entry matches, checked in order.

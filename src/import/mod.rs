@@ -27,6 +27,12 @@ pub use units::split_units;
 
 use crate::domain::Ledger;
 
+/// The header of `duban list --format csv` (a scripting contract). Importing a CSV with
+/// exactly this header undoes the formula guard of its cells ([`crate::text::unguard_formula`]).
+pub const LIST_CSV_HEADER: [&str; 8] = [
+    "ledger", "id", "colour", "status", "due", "units", "title", "reason",
+];
+
 /// Which kind of delimited text [`import_table`] reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {

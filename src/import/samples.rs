@@ -154,8 +154,8 @@ pub fn import_2023(attachment: &Attachment, id: &str) -> Result<Ledger, ImportEr
         "绵阳市司法局 2023年全市司法行政“四个项目年”项目化管理工作方案 附件{}",
         attachment.number
     );
-    // Items not closed on time need a written explanation at 结项验收; January is for that.
-    ledger.closing_date = NaiveDate::from_ymd_opt(2024, 1, 31);
+    // No closing date: the plan names none (结项验收 has no date in the source), and a
+    // closing date is set only when a source or the user gives one.
     Ok(ledger)
 }
 

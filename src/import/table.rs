@@ -1,6 +1,6 @@
 //! `import_table`: a delimited table (pipe or CSV) into a new ledger.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::cells::{RawRow, csv_rows, pipe_rows};
 use super::columns::Field;
@@ -54,8 +54,14 @@ pub fn import_table(
             rows[header_at - 1].line
         ));
     }
+    // duban's own CSV guards formula-like cells with a `'`: take it off again.
+    let own_csv = header_cells == super::LIST_CSV_HEADER;
     for row in &rows[header_at + 1..] {
-        builder.add_row(row)?;
+        if own_csv {
+            builder.add_row(&unguarded(row))?;
+        } else {
+            builder.add_row(row)?;
+        }
     }
     Ok(builder.finish(&opts, header.line))
 }
@@ -283,7 +289,8 @@ fn assign_ids(items: &mut [(usize, Item)], notes: &mut Vec<String>) -> Vec<Strin
             *counts.entry(item.number.clone()).or_default() += 1;
         }
     }
-    let mut taken: Vec<String> = counts
+    // A set: rows without a number each look up a fresh id (a Vec made that quadratic).
+    let mut taken: HashSet<String> = counts
         .iter()
         .filter(|(_, n)| **n == 1)
         .map(|(k, _)| k.clone())
@@ -313,14 +320,14 @@ fn assign_ids(items: &mut [(usize, Item)], notes: &mut Vec<String>) -> Vec<Strin
     ids
 }
 
-fn unique(candidate: String, taken: &mut Vec<String>) -> String {
+fn unique(candidate: String, taken: &mut HashSet<String>) -> String {
     let mut id = candidate.clone();
     let mut n = 1;
     while taken.contains(&id) {
         n += 1;
         id = format!("{candidate}_{n}");
     }
-    taken.push(id.clone());
+    taken.insert(id.clone());
     id
 }
 
@@ -350,6 +357,19 @@ fn extend_unique(target: &mut Vec<String>, values: Vec<String>) {
         if !target.contains(&v) {
             target.push(v);
         }
+    }
+}
+
+/// `row` with [`crate::text::unguard_formula`] applied to every cell.
+fn unguarded(row: &RawRow) -> RawRow {
+    RawRow {
+        cells: row.cells.as_ref().map(|cells| {
+            cells
+                .iter()
+                .map(|c| crate::text::unguard_formula(c).into_owned())
+                .collect()
+        }),
+        ..row.clone()
     }
 }
 

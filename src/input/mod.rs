@@ -109,17 +109,18 @@ impl KeyMap {
     /// The action of a key in a mode. In search mode, printable characters not bound to
     /// anything are typed into the query; in an edit form every unbound key goes to the form.
     pub fn resolve(&self, key: &KeyEvent, mode: Mode) -> Option<Action> {
-        if let Some(b) = self
-            .bindings
-            .iter()
-            .find(|b| b.mode == mode && b.keys.iter().any(|k| k.matches(key)))
-        {
+        let bound = |mode: Mode| {
+            self.bindings
+                .iter()
+                .find(|b| b.mode == mode && b.keys.iter().any(|k| k.matches(key)))
+        };
+        if let Some(b) = bound(mode).or_else(|| mode.fallback().and_then(bound)) {
             return Some(b.action.clone());
         }
         match (mode, key.code) {
             // An open edit form takes every key not bound in its mode (typing, Enter, Esc…).
             (Mode::Edit, _) => Some(Action::FormKey(*key)),
-            (Mode::Search, KeyCode::Char(c))
+            (Mode::Search | Mode::MeetingSetup, KeyCode::Char(c))
                 if !key
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -137,6 +138,7 @@ impl KeyMap {
     pub fn keystrokes(&self, key: &KeyEvent, mode: Mode) -> Vec<KeyEvent> {
         let bound = self
             .bindings(mode)
+            .chain(mode.fallback().into_iter().flat_map(|m| self.bindings(m)))
             .any(|b| b.keys.iter().any(|k| k.matches(key)));
         match key.code {
             KeyCode::Char(_) if key.modifiers.contains(KeyModifiers::ALT) && !bound => {

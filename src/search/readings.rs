@@ -23,7 +23,8 @@ struct ReadingSet {
 }
 
 /// Interned reading sets; a text is stored as a list of codes into this table.
-/// Code 0 means "no reading" (punctuation, spaces): a pinyin match cannot cross it.
+/// Code 0 means "no reading" (punctuation …) and [`SPACE`] white space: a pinyin match
+/// crosses neither.
 #[derive(Debug, Clone)]
 pub struct ReadingTable {
     sets: Vec<ReadingSet>,
@@ -32,6 +33,9 @@ pub struct ReadingTable {
     by_char: HashMap<char, u16>,
     ascii: Vec<&'static str>,
 }
+
+/// The code of white space (which separates the fields of a document): no reading.
+pub const SPACE: u16 = 1;
 
 const CJK_FIRST: u32 = 0x4E00;
 const CJK_LAST: u32 = 0x9FFF;
@@ -82,7 +86,7 @@ impl ReadingTable {
             .map(|i| &ASCII_READINGS[i..i + 1])
             .collect();
         ReadingTable {
-            sets: vec![ReadingSet::default()],
+            sets: vec![ReadingSet::default(), ReadingSet::default()],
             cjk: vec![UNSEEN; (CJK_LAST - CJK_FIRST + 1) as usize],
             by_char: HashMap::new(),
             ascii,
@@ -91,6 +95,9 @@ impl ReadingTable {
 
     /// The code of a character, interning its readings on first sight.
     pub fn code(&mut self, c: char) -> u16 {
+        if c.is_whitespace() {
+            return SPACE;
+        }
         let cjk_slot = (c as u32).checked_sub(CJK_FIRST).map(|i| i as usize);
         if let Some(&code) = cjk_slot.and_then(|i| self.cjk.get(i))
             && code != UNSEEN
@@ -151,7 +158,14 @@ impl ReadingTable {
 
     /// The codes of a text, one per character (so positions are character indices).
     pub fn encode(&mut self, text: &str) -> Vec<u16> {
-        text.chars().map(|c| self.code(c)).collect()
+        let mut codes = Vec::new();
+        self.encode_into(&mut codes, text);
+        codes
+    }
+
+    /// Append the codes of a text to `codes`.
+    pub fn encode_into(&mut self, codes: &mut Vec<u16>, text: &str) {
+        codes.extend(text.chars().map(|c| self.code(c)));
     }
 
     /// The letters mask of an encoded text (for a cheap "cannot match" test).
@@ -181,13 +195,18 @@ impl ReadingTable {
     /// and mixes like `zhihuijz` all match 智慧矫正).
     /// Returns the matched character range `start..end`.
     pub fn find(&self, codes: &[u16], query: &[u8]) -> Option<(usize, usize)> {
+        self.find_from(codes, query, 0)
+    }
+
+    /// [`ReadingTable::find`] for a match starting at character `from` or later.
+    pub fn find_from(&self, codes: &[u16], query: &[u8], from: usize) -> Option<(usize, usize)> {
         let m = query.len();
         if m == 0 || m > 63 {
             return None;
         }
         let first = letter_bit(query[0]) as u32;
         let done = 1u64 << m;
-        for start in 0..codes.len() {
+        for start in from..codes.len() {
             if self.sets[codes[start] as usize].initials & first == 0 {
                 continue;
             }

@@ -6,6 +6,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use super::format::{parse_config, parse_ledger};
+use super::lock::WorkspaceLock;
 use super::save::{save_config, save_ledger};
 use super::{HOLIDAYS_FILE, LEDGER_DIR, StorageError, config_path};
 use crate::domain::WorkspaceConfig;
@@ -43,8 +44,10 @@ pub const BUNDLED_LEDGERS: [(&str, &str); 6] = [
 
 /// Create an empty workspace in `dir`: the folder, `ledgers/` and `duban.ron`.
 ///
-/// An existing `duban.ron` is never replaced (the call fails and says so).
+/// An existing `duban.ron` is never replaced (the call fails and says so). The check and
+/// the writes happen under the workspace lock.
 pub fn create_workspace(dir: &Path, config: &WorkspaceConfig) -> Result<(), StorageError> {
+    let _lock = WorkspaceLock::acquire(dir)?;
     let path = config_path(dir);
     if path.exists() {
         return Err(StorageError::io(
@@ -63,7 +66,8 @@ pub fn create_workspace(dir: &Path, config: &WorkspaceConfig) -> Result<(), Stor
 /// Create a workspace in `dir` holding the bundled sample ledgers and demo config.
 ///
 /// The files are parsed and written through the normal save path, so they get the current
-/// format. Fails (changing nothing) if `dir` already holds a workspace.
+/// format. Fails (changing nothing) if `dir` already holds a workspace. The whole creation
+/// holds the workspace lock.
 pub fn create_from_bundled(dir: &Path) -> Result<(), StorageError> {
     let config = parse_config(BUNDLED_CONFIG, Path::new("data/duban.ron"))?;
     let mut ledgers = Vec::new();
@@ -73,6 +77,7 @@ pub fn create_from_bundled(dir: &Path) -> Result<(), StorageError> {
             &PathBuf::from(format!("data/ledgers/{id}.ron")),
         )?);
     }
+    let _lock = WorkspaceLock::acquire(dir)?;
     create_workspace(dir, &config)?;
     for ledger in &ledgers {
         save_ledger(dir, ledger, config.backups)?;

@@ -20,6 +20,7 @@ use serde::Deserialize;
 use serde::Serialize;
 
 use super::{FORMAT_VERSION, StorageError};
+use crate::domain::meeting::MeetingRecord;
 use crate::domain::{Ledger, WorkspaceConfig};
 
 /// The pretty-printer settings of every file duban writes.
@@ -61,6 +62,18 @@ pub fn parse_ledger(text: &str, path: &Path) -> Result<Ledger, StorageError> {
     let ledger: Ledger = parse_versioned(text, path)?;
     check_version(ledger.format, path)?;
     Ok(ledger)
+}
+
+/// Serialize a meeting record to its file text.
+pub fn meeting_to_string(record: &MeetingRecord) -> String {
+    to_pretty(record)
+}
+
+/// Parse a meeting record's text; `path` is used in error messages only.
+pub fn parse_meeting(text: &str, path: &Path) -> Result<MeetingRecord, StorageError> {
+    let record: MeetingRecord = parse_versioned(text, path)?;
+    check_version(record.format, path)?;
+    Ok(record)
 }
 
 /// Parse a workspace config's text; `path` is used in error messages only.

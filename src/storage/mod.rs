@@ -5,7 +5,8 @@
 //! - `ledgers/<id>.ron` — one [`Ledger`] per file;
 //! - `holidays.ron` — optional calendar overrides;
 //! - `.backup/<id>.ron.1 … .N` — previous versions (newest is `.1`);
-//! - `.duban.lock` — the advisory lock held around every read-modify-write.
+//! - `.duban.lock` — the advisory lock held around every read-modify-write; while held it
+//!   names its holder ([`LockHolder`]).
 
 use std::path::{Path, PathBuf};
 
@@ -13,15 +14,18 @@ use crate::domain::ids::IdError;
 use crate::domain::{Ledger, WorkspaceConfig};
 
 mod atomic;
+mod backup;
 mod create;
 mod format;
 mod load;
 mod lock;
+mod meetings;
 pub mod merge;
 mod recovery;
 mod save;
 
 pub use atomic::FailPoint;
+pub use backup::{BrokenBackup, broken_backups};
 pub use create::{
     BUNDLED_CONFIG, BUNDLED_LEDGERS, create_from_bundled, create_workspace, default_workspace_dir,
     load_holiday_overrides,
@@ -29,6 +33,7 @@ pub use create::{
 pub use format::{config_to_string, ledger_to_string, parse_config, parse_ledger};
 pub use load::{changed_on_disk, load_config, load_ledger, load_workspace};
 pub use lock::{Fingerprint, LockHolder, WorkspaceLock};
+pub use meetings::{MEETINGS_DIR, load_last_meeting, write_meeting};
 pub use merge::{Conflict, MergeOutcome};
 pub use recovery::{RECOVERY_DIR, write_recovery};
 pub use save::{

@@ -32,6 +32,11 @@ pub fn dispatch_with(state: &mut State, action: Action, today: NaiveDate, fail: 
                 Effect::WriteRecovery(indices) => {
                     queue.push(Action::RecoveryWritten(recover(state, &indices)))
                 }
+                Effect::WriteMeeting(output) => {
+                    let (minutes, record) = *output;
+                    queue.push(write_meeting(&state.catalog.dir, &minutes, &record));
+                }
+                Effect::Copy(text) => copy_to_clipboard(&text),
                 Effect::SaveUserName { dir, name } => queue.push(Action::UserNameSaved(
                     crate::identity::save_user_name(&dir, &name).map_err(|e| e.to_string()),
                 )),
@@ -39,6 +44,41 @@ pub fn dispatch_with(state: &mut State, action: Action, today: NaiveDate, fail: 
         }
     }
     false
+}
+
+/// Write a meeting's minutes and record; the outcome comes back as
+/// [`Action::MeetingSaved`] with the minutes' path.
+pub fn write_meeting(
+    dir: &std::path::Path,
+    minutes: &crate::domain::meeting::Minutes,
+    record: &crate::domain::meeting::MeetingRecord,
+) -> Action {
+    let files = [("md", minutes.to_markdown().into_bytes())];
+    let result = crate::storage::write_meeting(dir, record, &files)
+        .map(|written| {
+            written
+                .minutes
+                .first()
+                .unwrap_or(&written.record)
+                .display()
+                .to_string()
+        })
+        .map_err(|e| e.to_string());
+    Action::MeetingSaved(result)
+}
+
+/// Put `text` on the clipboard of the terminal (and of the computer the user sits at,
+/// over SSH) with OSC 52; nothing when the output is not a terminal.
+fn copy_to_clipboard(text: &str) {
+    use base64::Engine;
+    use std::io::{IsTerminal, Write};
+    let mut out = std::io::stdout();
+    if !out.is_terminal() {
+        return;
+    }
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let _ = write!(out, "\x1b]52;c;{encoded}\x07");
+    let _ = out.flush();
 }
 
 /// Before a forced exit (SIGHUP, SIGTERM): try once more to save every ledger with edits

@@ -62,6 +62,10 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<Exit> {
             broken.message
         ));
     }
+    let last_meeting = crate::storage::load_last_meeting(&workspace.dir);
+    if let Err(e) = &last_meeting {
+        messages.push(format!("上次会议记录无法读取:{e}"));
+    }
     // The shared author rule; with no name chosen anywhere, the first edit asks for one.
     let author = crate::identity::current_author(None, workspace.config.author.as_deref());
     let mut state = State::with_calendar(workspace, calendar, today);
@@ -75,6 +79,9 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<Exit> {
             "这是演示数据。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份"
                 .to_string(),
         );
+    }
+    if let Ok(Some(record)) = last_meeting {
+        update(&mut state, Action::MeetingLoaded(Box::new(record)), today);
     }
     let more = messages.len().saturating_sub(1);
     state.message = messages.into_iter().next().map(|first| match more {

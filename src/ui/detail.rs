@@ -83,6 +83,18 @@ pub fn lines(catalog: &Catalog, entry: &Entry, theme: &Theme) -> Vec<Line<'stati
         &format!("{}({})", ledger.title, ledger.kind.label()),
         theme,
     ));
+    // The ids the command line takes (`duban note LEDGER ITEM …`), also for tree items
+    // whose printed number is blank.
+    let number = if item.number.trim().is_empty() {
+        "(无)"
+    } else {
+        item.number.as_str()
+    };
+    out.push(field(
+        "编号",
+        &format!("{number} · 命令行:{} {}", ledger.id, item.id),
+        theme,
+    ));
     if !item.category.is_empty() {
         out.push(field("类别", &item.category, theme));
     }
@@ -233,6 +245,23 @@ fn records_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
         out.push(Line::raw(
             sanitize(&format!("  {} {}:{}", p.date, p.author, p.text)).into_owned(),
         ));
+    }
+    if !item.instructions.is_empty() {
+        out.push(section("督办意见", theme));
+        for i in item.instructions.iter().rev() {
+            let due = if i.due.is_empty() {
+                String::new()
+            } else {
+                format!(",期限:{}", i.due)
+            };
+            out.push(Line::raw(
+                sanitize(&format!(
+                    "  {} {} → {}:{}{due}",
+                    i.date, i.author, i.assignee, i.text
+                ))
+                .into_owned(),
+            ));
+        }
     }
     if !item.notices.is_empty() {
         out.push(section("已发通知", theme));

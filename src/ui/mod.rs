@@ -4,7 +4,9 @@
 //! The detail replaces the panel and table; help and the filter menu are drawn over them.
 
 mod cells;
+mod changes;
 mod columns;
+mod dashboard;
 mod detail;
 pub mod edit;
 mod filter_menu;
@@ -12,6 +14,7 @@ mod footer;
 mod groups;
 mod header;
 mod help;
+mod meeting;
 pub mod popup;
 mod table;
 mod theme;
@@ -58,6 +61,20 @@ pub fn draw(frame: &mut Frame, state: &State, keys: &KeyMap, theme: &Theme) {
         Screen::Detail { entry, scroll } => {
             detail::draw(frame, body, state, *entry, *scroll, theme)
         }
+        Screen::Meeting { scroll } => meeting::draw(frame, body, state, *scroll, theme),
+        Screen::Changes => {
+            if let Some(view) = &state.meetings.changes {
+                changes::draw(frame, body, state, view, theme);
+            }
+        }
+        Screen::Dashboard => {
+            if let Some(dashboard) = &state.dashboard {
+                dashboard::draw(frame, body, dashboard, theme);
+            }
+        }
+    }
+    if let Some(setup) = &state.meetings.setup {
+        meeting::draw_setup(frame, body, state, setup, theme);
     }
     footer::draw(frame, foot, state, keys, theme);
     match &state.overlay {
@@ -109,6 +126,18 @@ pub fn scroll_limit(state: &State, keys: &KeyMap) -> Option<u16> {
             let lines = detail::lines(&state.catalog, entry, &theme);
             let rows = wrapped_rows(&lines, body.width.saturating_sub(2));
             let inner = body.height.saturating_sub(2) as usize;
+            Some(rows.saturating_sub(inner).min(u16::MAX as usize) as u16)
+        }
+        (None, Screen::Meeting { .. }) => {
+            let stop = state.meetings.active.as_ref()?.current()?;
+            let index = state
+                .catalog
+                .entry_index(&stop.target.ledger_id, &stop.target.item_id)?;
+            let entry = state.catalog.entry(index as u32)?;
+            let lines = detail::lines(&state.catalog, entry, &theme);
+            let rows = wrapped_rows(&lines, body.width.saturating_sub(2));
+            // The meeting bar takes one line above the detail's box.
+            let inner = body.height.saturating_sub(3) as usize;
             Some(rows.saturating_sub(inner).min(u16::MAX as usize) as u16)
         }
         _ => None,

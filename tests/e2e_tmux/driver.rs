@@ -38,7 +38,21 @@ region=#{scroll_region_upper}-#{scroll_region_lower}";
 static NEXT_SOCKET: AtomicUsize = AtomicUsize::new(0);
 
 /// Why tmux cannot be used, when it is not installed; `None` when it is.
+///
+/// Under CI (the `CI` variable set, as `.ci/run` runs) a missing tmux is a failure, not a
+/// skip: a check that cannot run must not report green.
 pub fn tmux_missing() -> Option<String> {
+    let missing = tmux_missing_reason();
+    if let Some(reason) = &missing {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{reason}: under CI the terminal tests must run"
+        );
+    }
+    missing
+}
+
+fn tmux_missing_reason() -> Option<String> {
     match Command::new("tmux").arg("-V").output() {
         Ok(out) if out.status.success() => None,
         Ok(out) => panic!(

@@ -2,19 +2,21 @@
 
 use super::support::*;
 use duban::domain::deadline::{Milestone, Recurrence, Schedule, ScheduleKind};
-use duban::domain::warning::Colour;
+use duban::domain::warning::{Colour, awaiting_closing_decision};
 use duban::domain::{
-    CalendarMode, Extension, Item, Ledger, ManualRaise, MilestoneMet, Status, SubMeasure,
-    WarningRules,
+    CalendarMode, Extension, Item, Ledger, ManualRaise, MilestoneMet, ReportCadence, ReportEvery,
+    Status, SubMeasure, WarningRules,
 };
 use rstest::rstest;
 
 #[rstest]
 #[case::old_note(
-    "2023-04-20",
+    "2023-03-25",
     Colour::Yellow,
-    "本月未报送进展(最近进展2023-04-20);距截止"
+    "4月未报送进展(最近进展2023-03-25);距截止"
 )]
+#[case::note_early_in_the_last_period("2023-04-01", Colour::None, "距截止")]
+#[case::note_late_in_the_last_period("2023-04-20", Colour::None, "距截止")]
 #[case::note_on_the_deadline("2023-04-30", Colour::None, "距截止")]
 #[case::note_this_month("2023-05-08", Colour::None, "距截止")]
 fn monthly_report(#[case] last_note: &str, #[case] colour: Colour, #[case] starts: &str) {
@@ -39,7 +41,7 @@ fn never_reported_is_yellow_even_without_a_date() {
         "2023-05-10",
     );
     assert_eq!(w.colour, Colour::Yellow);
-    assert_eq!(w.reason, "从未报送进展;长期推进,无截止日期");
+    assert_eq!(w.reason, "4月未报送进展(从未报送);长期推进,无截止日期");
     assert_eq!((w.due, w.days), (None, None));
 }
 
@@ -60,7 +62,7 @@ fn monthly_report_rule_can_be_switched_off() {
 
 #[test]
 fn the_overdue_rule_names_itself_first_and_adds_the_missing_report() {
-    let item = with_progress(open_item(), "2023-09-01");
+    let item = with_progress(open_item(), "2023-08-20");
     let w = warn(
         &item,
         &dated("2023-09-27"),
@@ -70,8 +72,50 @@ fn the_overdue_rule_names_itself_first_and_adds_the_missing_report() {
     assert_eq!(w.colour, Colour::Red);
     assert_eq!(
         w.reason,
-        "逾期6个工作日(截止2023-09-27);本月未报送进展(最近进展2023-09-01)"
+        "逾期6个工作日(截止2023-09-27);9月未报送进展(最近进展2023-08-20)"
     );
+}
+
+/// PRODUCT.md's example: monthly at month end, a note of 05-25 is May's report.
+#[rstest]
+#[case::may_reported_in_june("2023-06-26", Colour::None, "长期推进,无截止日期")]
+#[case::june_missing_in_july(
+    "2023-07-03",
+    Colour::Yellow,
+    "6月未报送进展(最近进展2023-05-25);长期推进,无截止日期"
+)]
+fn the_last_due_period_needs_a_report(
+    #[case] today: &str,
+    #[case] colour: Colour,
+    #[case] reason: &str,
+) {
+    let item = with_progress(open_item(), "2023-05-25");
+    let ongoing = schedule(ScheduleKind::Ongoing, Vec::new());
+    let w = warn(&item, &ongoing, &WarningRules::default(), today);
+    assert_eq!((w.colour, w.reason.as_str()), (colour, reason));
+}
+
+#[test]
+fn a_half_monthly_cadence_names_the_half() {
+    let rules = WarningRules {
+        report: ReportCadence {
+            every: ReportEvery::HalfMonthly,
+            day: None,
+        },
+        ..WarningRules::default()
+    };
+    let item = with_progress(open_item(), "2023-05-25");
+    let ongoing = schedule(ScheduleKind::Ongoing, Vec::new());
+    let w = warn(&item, &ongoing, &rules, "2023-06-16");
+    assert_eq!(w.colour, Colour::Yellow);
+    assert!(w.reason.starts_with("6月上半月未报送进展"), "{}", w.reason);
+    let w = warn(
+        &with_progress(item, "2023-06-05"),
+        &ongoing,
+        &rules,
+        "2023-06-16",
+    );
+    assert_eq!(w.colour, Colour::None, "{}", w.reason);
 }
 
 #[test]
@@ -155,20 +199,27 @@ fn suspended_items_show_their_reason() {
     );
 }
 
+/// The closing date blackens only overdue items; the rest wait for a closing decision.
 #[rstest]
-#[case::before_closing("2023-12-31", Colour::Yellow)]
-#[case::after_closing("2024-01-02", Colour::Black)]
-fn open_past_the_closing_date_is_black(#[case] today: &str, #[case] colour: Colour) {
+#[case::overdue_before_closing("2023-12-20", "2023-12-29", Colour::Red, false)]
+#[case::overdue_after_closing("2023-12-20", "2024-01-02", Colour::Black, false)]
+#[case::not_yet_due_after_closing("2025-10-31", "2024-01-02", Colour::None, true)]
+fn past_closing_only_overdue_items_turn_black(
+    #[case] due: &str,
+    #[case] today: &str,
+    #[case] colour: Colour,
+    #[case] decision: bool,
+) {
     let ledger = Ledger {
         closing_date: Some(d("2023-12-31")),
         ..Ledger::default()
     };
-    let ongoing = schedule(ScheduleKind::Ongoing, Vec::new());
+    let item = with_progress(open_item(), "2023-12-28");
     let w = warn_with(
-        &open_item(),
+        &item,
         &ledger,
-        &ongoing,
-        &WarningRules::default(),
+        &dated(due),
+        &date_rules(CalendarMode::WorkingDays),
         today,
     );
     assert_eq!(w.colour, colour, "{w:?}");
@@ -179,6 +230,42 @@ fn open_past_the_closing_date_is_black(#[case] today: &str, #[case] colour: Colo
             w.reason
         );
     }
+    assert_eq!(
+        awaiting_closing_decision(&item, &ledger, &dated(due), d(today)),
+        decision
+    );
+}
+
+#[rstest]
+#[case::ongoing(ScheduleKind::Ongoing)]
+#[case::external(ScheduleKind::External)]
+fn open_ongoing_and_external_items_at_closing_wait_for_a_decision(#[case] kind: ScheduleKind) {
+    let ledger = Ledger {
+        closing_date: Some(d("2023-12-31")),
+        ..Ledger::default()
+    };
+    let sched = schedule(kind, Vec::new());
+    let item = open_item();
+    let w = warn_with(
+        &item,
+        &ledger,
+        &sched,
+        &date_rules(CalendarMode::WorkingDays),
+        "2024-01-02",
+    );
+    assert_eq!(w.colour, Colour::None, "{w:?}");
+    assert!(awaiting_closing_decision(
+        &item,
+        &ledger,
+        &sched,
+        d("2024-01-02")
+    ));
+    assert!(!awaiting_closing_decision(
+        &item,
+        &ledger,
+        &sched,
+        d("2023-12-31")
+    ));
 }
 
 fn phased() -> Schedule {
@@ -245,7 +332,10 @@ fn a_per_measure_milestone_is_met_when_its_measures_are_done() {
     let w = warn(&item, &sched, &rules, "2024-12-20");
     assert_eq!(
         (w.colour, w.reason.as_str()),
-        (Colour::None, "第二项待省上出台政策后,尚未设定期限")
+        (
+            Colour::None,
+            "有期限部分已完成,其余等待:第二项待省上出台政策后"
+        )
     );
     item.due_override = Some(d("2024-12-31"));
     assert_eq!(

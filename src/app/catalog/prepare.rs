@@ -13,7 +13,7 @@ use crate::domain::assess::{Assessment, ScheduleCache};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::warning::{self, WarningContext};
 use crate::domain::{Item, Ledger};
-use crate::search::{IndexSource, SearchFields};
+use crate::search::IndexSource;
 use crate::storage::Workspace;
 
 /// How many threads share the work of opening a catalogue.
@@ -126,14 +126,7 @@ pub(super) fn prepare(
             bucket,
             units,
         });
-        sources.push(IndexSource::new(&SearchFields {
-            number: &item.number,
-            title: &item.title,
-            category: &item.category,
-            units: &item_units.join(" "),
-            deadline: item.current_deadline(),
-            measures: &item.measures,
-        }));
+        sources.push(IndexSource::of_item(ledger, item));
     }
     (entries, sources)
 }

@@ -21,7 +21,7 @@ pub fn update_edit(
     today: NaiveDate,
 ) -> Result<Vec<Effect>, Action> {
     let at = today.and_time(state.edit.clock.unwrap_or(NaiveTime::MIN));
-    let browsing = matches!(state.mode(), Mode::Browse | Mode::Detail);
+    let browsing = matches!(state.mode(), Mode::Browse | Mode::Detail | Mode::Meeting);
     let typed = state
         .edit
         .form
@@ -65,6 +65,15 @@ pub fn selected_target(state: &State) -> Option<Target> {
     let entry = match state.screen {
         Screen::Detail { entry, .. } => Some(entry),
         Screen::Browse => state.view.selected_entry(),
+        Screen::Meeting { .. } => {
+            let stop = state.meetings.active.as_ref()?.current()?;
+            return Some(stop.target.clone());
+        }
+        Screen::Changes => {
+            let view = state.meetings.changes.as_ref()?;
+            view.items.get(view.cursor).map(|c| c.entry)
+        }
+        Screen::Dashboard => None,
     }?;
     target_of(&state.catalog, entry as usize)
 }
@@ -76,30 +85,9 @@ fn target_of(catalog: &Catalog, entry: usize) -> Option<Target> {
     Some(Target::new(&ledger.id, &item.id))
 }
 
-/// The catalogue entry of an item. Entries run ledger by ledger in source order, so the
-/// entry is found by arithmetic (checked), with a scan as the fallback.
+/// The catalogue entry of an item.
 fn entry_of(catalog: &Catalog, target: &Target) -> Option<usize> {
-    let ledger = catalog
-        .ledgers
-        .iter()
-        .position(|l| l.ledger.id == target.ledger_id)?;
-    let item = catalog.ledgers[ledger]
-        .ledger
-        .items
-        .iter()
-        .position(|i| i.id == target.item_id)?;
-    let offset: usize = catalog.ledgers[..ledger]
-        .iter()
-        .map(|l| l.ledger.items.len())
-        .sum::<usize>()
-        + item;
-    match catalog.entries.get(offset) {
-        Some(e) if e.ledger == ledger && e.item == item => Some(offset),
-        _ => catalog
-            .entries
-            .iter()
-            .position(|e| e.ledger == ledger && e.item == item),
-    }
+    catalog.entry_index(&target.ledger_id, &target.item_id)
 }
 
 /// Every unit the workspace knows: the configured ones and those named by items.
@@ -355,8 +343,17 @@ pub fn rebuild_catalog(state: &mut State) {
         Screen::Detail { entry, scroll } => {
             Some((target_of(&state.catalog, entry as usize), scroll))
         }
-        Screen::Browse => None,
+        Screen::Browse | Screen::Meeting { .. } | Screen::Changes | Screen::Dashboard => None,
     };
+    // Entry numbers change with the rebuild: the walk and the changes list (by entry)
+    // are dropped; a meeting holds targets and goes on.
+    state.walk = None;
+    if state.meetings.changes.take().is_some() && matches!(state.screen, Screen::Changes) {
+        state.screen = Screen::Browse;
+    }
+    if state.dashboard.is_some() {
+        state.dashboard = Some(crate::app::Dashboard::new(&state.catalog));
+    }
     let scroll = state.view.scroll;
     let unit_names: Vec<String> = state
         .view

@@ -26,6 +26,8 @@ pub enum FormKind {
     Explanation,
     /// The acceptance.
     Acceptance,
+    /// A supervision instruction (督办意见).
+    Instruction,
 }
 
 /// The colours a supervisor can raise to, and the option that removes a raise.
@@ -184,6 +186,24 @@ impl Form {
                     vec![FormField::text("说明", true, current.unwrap_or(""))],
                 )
             }
+            FormKind::Instruction => {
+                let assignee = item
+                    .and_then(|i| i.all_units().first().map(|u| u.to_string()))
+                    .unwrap_or_default();
+                let mut form = Self::new(
+                    kind,
+                    title("督办意见"),
+                    ctx,
+                    vec![
+                        FormField::text("承办单位", true, &assignee),
+                        FormField::text("督办要求", true, ""),
+                        FormField::text("办结期限", false, ""),
+                    ],
+                );
+                form.notes
+                    .push("谁来办、办什么、何时办结(期限可写“12月底前”等)".to_string());
+                form
+            }
             FormKind::Acceptance => Self::new(
                 kind,
                 title("登记验收"),
@@ -316,6 +336,13 @@ impl Form {
             },
             FormKind::Explanation => Edit::SetExplanation {
                 text: self.value(0),
+            },
+            FormKind::Instruction => Edit::AddInstruction {
+                date: self.today,
+                author: self.user.clone(),
+                assignee: self.value(0),
+                text: self.value(1),
+                due: self.value(2),
             },
             FormKind::Acceptance => Edit::SetAcceptance {
                 date: self.date(0)?,

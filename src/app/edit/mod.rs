@@ -123,6 +123,8 @@ pub enum EditKind {
     Explanation,
     /// Record the acceptance.
     Acceptance,
+    /// Record a supervision instruction (督办意见).
+    Instruction,
 }
 
 impl EditKind {
@@ -148,6 +150,7 @@ impl EditKind {
             EditKind::Notice => "通知单",
             EditKind::Explanation => "逾期说明",
             EditKind::Acceptance => "验收",
+            EditKind::Instruction => "督办意见",
         }
     }
 }
@@ -252,6 +255,7 @@ impl EditForm {
             EditKind::Notice => fields(FormKind::Notice),
             EditKind::Explanation => fields(FormKind::Explanation),
             EditKind::Acceptance => fields(FormKind::Acceptance),
+            EditKind::Instruction => fields(FormKind::Instruction),
             EditKind::Units => Ok(EditForm::Units(UnitPicker::new(
                 ctx.title("责任单位"),
                 ctx.item.map(|i| i.units.as_slice()).unwrap_or(&[]),

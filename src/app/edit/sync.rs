@@ -88,6 +88,7 @@ pub fn field_of(file_field: &str) -> Option<Field> {
         "raised" => Field::Raise,
         "progress" => Field::Progress,
         "notices" => Field::Notices,
+        "instructions" => Field::Instructions,
         "extensions" => Field::Extensions,
         "milestones_met" => Field::Milestones,
         _ => return None,

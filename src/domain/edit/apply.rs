@@ -3,8 +3,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::super::item::{
-    Acceptance, AuditEntry, Extension, Item, ManualRaise, MilestoneMet, Notice, ProgressEntry,
-    Status,
+    Acceptance, AuditEntry, Extension, Instruction, Item, ManualRaise, MilestoneMet, Notice,
+    ProgressEntry, Status,
 };
 use super::super::warning::Colour;
 use super::{Edit, EditError, Field, ItemChange};
@@ -200,6 +200,24 @@ fn change(item: &mut Item, edit: &Edit, who: &str, at: NaiveDateTime) -> Result<
             if item.raised.take().is_none() {
                 return Err(EditError::NoChange("该事项没有手动升色".into()));
             }
+        }
+        Edit::AddInstruction {
+            date,
+            author,
+            assignee,
+            text,
+            due,
+        } => {
+            let assignee = required(assignee, "承办单位")?;
+            let text = required(text, "督办要求")?;
+            not_future(*date, at, "日期")?;
+            item.instructions.push(Instruction {
+                date: *date,
+                author: author.trim().to_string(),
+                assignee,
+                text,
+                due: due.trim().to_string(),
+            });
         }
         Edit::AddNotice {
             kind,

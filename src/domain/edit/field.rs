@@ -21,6 +21,8 @@ pub enum Field {
     Notices,
     /// Extensions (append-only list).
     Extensions,
+    /// Supervision instructions (append-only list).
+    Instructions,
     /// The manual raise.
     Raise,
     /// The overdue explanation.
@@ -31,7 +33,7 @@ pub enum Field {
 
 impl Field {
     /// Every editable field.
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 12] = [
         Field::Status,
         Field::Deadline,
         Field::Units,
@@ -40,6 +42,7 @@ impl Field {
         Field::Milestones,
         Field::Notices,
         Field::Extensions,
+        Field::Instructions,
         Field::Raise,
         Field::Explanation,
         Field::Acceptance,
@@ -56,6 +59,7 @@ impl Field {
             Field::Milestones => "milestones",
             Field::Notices => "notices",
             Field::Extensions => "extension",
+            Field::Instructions => "instructions",
             Field::Raise => "raise",
             Field::Explanation => "explanation",
             Field::Acceptance => "acceptance",
@@ -78,6 +82,7 @@ impl Field {
             Field::Milestones => "节点",
             Field::Notices => "通知单",
             Field::Extensions => "延期",
+            Field::Instructions => "督办意见",
             Field::Raise => "手动升色",
             Field::Explanation => "逾期说明",
             Field::Acceptance => "验收",
@@ -89,7 +94,11 @@ impl Field {
     pub fn is_list(self) -> bool {
         matches!(
             self,
-            Field::Progress | Field::Milestones | Field::Notices | Field::Extensions
+            Field::Progress
+                | Field::Milestones
+                | Field::Notices
+                | Field::Extensions
+                | Field::Instructions
         )
     }
 
@@ -108,6 +117,7 @@ impl Field {
             Field::Milestones => a.milestones_met == b.milestones_met,
             Field::Notices => a.notices == b.notices,
             Field::Extensions => a.extensions == b.extensions,
+            Field::Instructions => a.instructions == b.instructions,
             Field::Raise => a.raised == b.raised,
             Field::Explanation => a.overdue_explanation == b.overdue_explanation,
             Field::Acceptance => a.acceptance == b.acceptance,
@@ -129,6 +139,7 @@ impl Field {
             Field::Milestones => dst.milestones_met = src.milestones_met.clone(),
             Field::Notices => dst.notices = src.notices.clone(),
             Field::Extensions => dst.extensions = src.extensions.clone(),
+            Field::Instructions => dst.instructions = src.instructions.clone(),
             Field::Raise => dst.raised = src.raised.clone(),
             Field::Explanation => dst.overdue_explanation = src.overdue_explanation.clone(),
             Field::Acceptance => dst.acceptance = src.acceptance.clone(),
@@ -177,6 +188,11 @@ impl Field {
                 .last()
                 .map(|e| format!("{} → {}", e.original, e.new_deadline))
                 .unwrap_or_else(|| item.deadline.clone()),
+            Field::Instructions => item
+                .instructions
+                .last()
+                .map(|i| format!("{} {}:{}", i.date, i.assignee, i.text))
+                .unwrap_or_default(),
             Field::Raise => item
                 .raised
                 .as_ref()

@@ -108,6 +108,19 @@ pub enum Edit {
         /// To whom.
         recipient: String,
     },
+    /// Record a supervision instruction (督办意见).
+    AddInstruction {
+        /// The day it was given.
+        date: NaiveDate,
+        /// Who recorded it.
+        author: String,
+        /// Who must act.
+        assignee: String,
+        /// What must be done.
+        text: String,
+        /// By when (deadline text; may be empty).
+        due: String,
+    },
     /// Record the written explanation of an overdue item (书面说明).
     SetExplanation {
         /// The explanation.
@@ -138,6 +151,7 @@ impl Edit {
             Edit::Raise { colour, .. } => format!("手动升为{}色", colour.label()),
             Edit::ClearRaise => "取消手动升色".to_string(),
             Edit::AddNotice { kind, .. } => format!("登记{}", kind.label()),
+            Edit::AddInstruction { assignee, .. } => format!("记录督办意见({assignee})"),
             Edit::SetExplanation { .. } => "填写逾期说明".to_string(),
             Edit::SetAcceptance { .. } => "登记验收".to_string(),
         }

@@ -11,6 +11,7 @@ use std::fmt::{self, Write};
 
 use super::Colour;
 use super::governing::{DueSource, NoDate};
+use super::reporting::ReportPeriod;
 use crate::domain::item::ManualRaise;
 use crate::domain::workspace::{CalendarMode, WarningRules};
 use crate::text::sanitize;
@@ -38,8 +39,12 @@ pub enum Clause<'a> {
     },
     /// No date governs the colour.
     NoDate(NoDate<'a>),
-    /// The current monthly progress report is missing.
+    /// The progress report of a period is missing.
     ReportMissing {
+        /// The period whose report is missing.
+        period: ReportPeriod,
+        /// Today (the period's year is written when it differs).
+        today: NaiveDate,
         /// The most recent progress date, if any.
         last: Option<NaiveDate>,
     },
@@ -92,14 +97,28 @@ impl Clause<'_> {
             Clause::NoDate(why) => match why {
                 NoDate::AllMilestonesMet => out.write_str("各阶段均已完成,待确认完成"),
                 NoDate::External(words) => write!(out, "{},尚未设定期限", sanitize(words.trim())),
+                NoDate::Waiting { words, assumed } => {
+                    write!(out, "有期限部分已完成,其余等待:{}", sanitize(words.trim()))?;
+                    if assumed {
+                        out.write_str("(未完成的措施视为待外部条件部分)")?;
+                    }
+                    Ok(())
+                }
                 NoDate::Ongoing => out.write_str("长期推进,无截止日期"),
                 NoDate::Unparsed(_) => out.write_str("期限未能识别"),
                 NoDate::Missing => out.write_str("未设定期限"),
             },
-            Clause::ReportMissing { last: Some(last) } => {
-                write!(out, "本月未报送进展(最近进展{last})")
+            Clause::ReportMissing {
+                period,
+                today,
+                last,
+            } => {
+                period.write_name(out, today)?;
+                match last {
+                    Some(last) => write!(out, "未报送进展(最近进展{last})"),
+                    None => out.write_str("未报送进展(从未报送)"),
+                }
             }
-            Clause::ReportMissing { last: None } => out.write_str("从未报送进展"),
             Clause::LateExtension {
                 original_due,
                 approved,

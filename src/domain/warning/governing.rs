@@ -33,6 +33,14 @@ pub enum NoDate<'a> {
     AllMilestonesMet,
     /// The deadline waits on someone else (按省厅要求 …): the words.
     External(&'a str),
+    /// The dated parts are met; the rest waits on an outside event (第四项待省上出台政策后…).
+    Waiting {
+        /// The words of the waiting part.
+        words: &'a str,
+        /// Whether the unfinished sub-measures were taken to be the waiting part (the text
+        /// does not say which measures its date is for).
+        assumed: bool,
+    },
     /// 长期 / 持续推进 without a year end.
     Ongoing,
     /// The text could not be read: the text.
@@ -56,7 +64,9 @@ pub enum Governing<'a> {
 }
 
 /// Whether milestone `index` of `schedule` counts as met for `item`: marked met by index,
-/// or (for a per-measure milestone such as 第一二三五项…) all its sub-measures are done.
+/// or (for a per-measure milestone such as 第一二三五项…) all its sub-measures are done,
+/// or it is the dated part of a partly-external text whose only unfinished sub-measures
+/// can be the waiting part (see [`open_part_is_external`]).
 pub fn milestone_met(item: &Item, schedule: &Schedule, index: usize) -> bool {
     if item.milestones_met.iter().any(|m| m.index == index) {
         return true;
@@ -64,13 +74,31 @@ pub fn milestone_met(item: &Item, schedule: &Schedule, index: usize) -> bool {
     let Some(milestone) = schedule.milestones.get(index) else {
         return false;
     };
-    !milestone.measures.is_empty()
-        && milestone.measures.iter().all(|&n| {
-            (n as usize)
-                .checked_sub(1)
-                .and_then(|i| item.sub_measures.get(i))
-                .is_some_and(|m| m.done)
-        })
+    if milestone.measures.is_empty() {
+        return open_part_is_external(item, schedule);
+    }
+    milestone.measures.iter().all(|&n| {
+        (n as usize)
+            .checked_sub(1)
+            .and_then(|i| item.sub_measures.get(i))
+            .is_some_and(|m| m.done)
+    })
+}
+
+/// A text that gives a date for part of the work and puts the rest on an outside event
+/// without saying which measures are which ("…前完成整改,…机制待…出台后…"): when the
+/// item's unfinished sub-measures are no more than the waiting clauses, they are taken to
+/// be the waiting part, so the dated part counts as met (the reason says so).
+pub fn open_part_is_external(item: &Item, schedule: &Schedule) -> bool {
+    let Some(external) = &schedule.external else {
+        return false;
+    };
+    if item.sub_measures.is_empty() || schedule.milestones.iter().any(|m| !m.measures.is_empty()) {
+        return false;
+    }
+    let waiting = external.split(';').count();
+    let open = item.sub_measures.iter().filter(|m| !m.done).count();
+    open <= waiting
 }
 
 /// The first milestone of `schedule` not met by `item`.
@@ -106,7 +134,11 @@ pub fn governing<'a>(item: &Item, schedule: &'a Schedule, today: NaiveDate) -> G
             }
             match (&schedule.external, overridden) {
                 (Some(_), Some(date)) => date,
-                (Some(words), None) => Governing::NoDate(NoDate::External(words)),
+                (Some(words), None) => Governing::NoDate(NoDate::Waiting {
+                    words,
+                    assumed: open_part_is_external(item, schedule)
+                        && !item.sub_measures.iter().all(|m| m.done),
+                }),
                 (None, _) if schedule.milestones.is_empty() => {
                     Governing::NoDate(NoDate::Unparsed(&schedule.text))
                 }

@@ -1,44 +1,13 @@
-//! Unit tests of the engine: reporting deadline and a never-panics property.
+//! Unit tests of the engine: sanitised reasons and a never-panics property.
 
 use super::*;
 use crate::domain::deadline::Milestone;
-use crate::domain::item::{ManualRaise, ProgressEntry};
+use crate::domain::item::ManualRaise;
 use crate::domain::workspace::CalendarMode;
 use proptest::prelude::*;
-use rstest::rstest;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
-}
-
-#[rstest]
-#[case(d(2023, 5, 10), d(2023, 4, 30))]
-#[case(d(2023, 5, 1), d(2023, 4, 30))]
-#[case(d(2023, 5, 31), d(2023, 4, 30))]
-#[case(d(2024, 1, 15), d(2023, 12, 31))]
-#[case(d(2024, 3, 1), d(2024, 2, 29))]
-fn reporting_deadline_is_the_previous_month_end(
-    #[case] today: NaiveDate,
-    #[case] deadline: NaiveDate,
-) {
-    assert_eq!(last_reporting_deadline(today), deadline);
-}
-
-#[rstest]
-#[case(None, true)]
-#[case(Some(d(2023, 4, 29)), true)]
-#[case(Some(d(2023, 4, 30)), false)]
-#[case(Some(d(2023, 5, 2)), false)]
-fn report_missing_reads_the_rule_literally(#[case] last: Option<NaiveDate>, #[case] missing: bool) {
-    let mut item = Item::default();
-    if let Some(date) = last {
-        item.progress.push(ProgressEntry {
-            date,
-            author: String::new(),
-            text: "进展".to_string(),
-        });
-    }
-    assert_eq!(report_missing(&item, d(2023, 5, 10)), missing);
 }
 
 #[test]

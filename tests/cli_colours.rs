@@ -1,0 +1,108 @@
+//! The command line for the colour rules: closing decisions, recurring submissions, roles.
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use duban::domain::{Item, Ledger, Status, WorkspaceConfig};
+use support::{copy_dir, repo};
+use tempfile::TempDir;
+
+fn duban(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_duban"));
+    cmd.arg("--dir")
+        .arg(dir)
+        .env("USER", "测试员")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn write_ron<T: serde::Serialize>(path: &Path, value: &T) {
+    fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::new()).expect("ron");
+    fs::write(path, text).expect("write");
+}
+
+fn item(id: &str, title: &str, deadline: &str) -> Item {
+    Item {
+        id: id.into(),
+        number: id.into(),
+        title: title.into(),
+        deadline: deadline.into(),
+        units: vec!["办公室".into()],
+        status: Status::InProgress,
+        ..Item::default()
+    }
+}
+
+fn workspace(ledger: Ledger) -> (TempDir, PathBuf) {
+    let tmp = TempDir::new().expect("tempdir");
+    let dir = tmp.path().join("ws");
+    write_ron(&dir.join("duban.ron"), &WorkspaceConfig::default());
+    write_ron(&dir.join(format!("ledgers/{}.ron", ledger.id)), &ledger);
+    (tmp, dir)
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The sample workspace copied to a temporary folder (edits never touch `data/`).
+fn samples() -> (TempDir, PathBuf) {
+    let tmp = TempDir::new().expect("tempdir");
+    let dir = tmp.path().join("ws");
+    copy_dir(&repo().join("data"), &dir);
+    (tmp, dir)
+}
+
+#[test]
+fn check_lists_open_items_not_overdue_at_closing_for_a_decision() {
+    let ledger = Ledger {
+        format: 1,
+        id: "t".into(),
+        title: "测试台账".into(),
+        base_year: 2023,
+        closing_date: NaiveDate::from_ymd_opt(2024, 1, 31),
+        items: vec![
+            item("1", "长期工作", "长期"),
+            item("2", "按要求推进", "按省厅要求"),
+            item("3", "逾期事项", "5月底前"),
+            item("4", "明年的事项", "2025年底前"),
+        ],
+        ..Ledger::default()
+    };
+    let (_tmp, dir) = workspace(ledger);
+    let out = stdout(duban(&dir).args(["--today", "2024-02-05", "check"]));
+    for id in ["1", "2", "4"] {
+        assert!(out.contains(&format!("结项待决定:事项 {id}「")), "{out}");
+    }
+    assert!(!out.contains("结项待决定:事项 3「"), "{out}");
+    let list = stdout(duban(&dir).args(["--today", "2024-02-05", "list", "--format", "csv"]));
+    let black: Vec<&str> = list.lines().filter(|l| l.contains(",black,")).collect();
+    assert_eq!(black.len(), 1, "{list}");
+    assert!(black[0].starts_with("t,3,"), "{list}");
+    let before = stdout(duban(&dir).args(["--today", "2024-01-20", "check"]));
+    assert!(!before.contains("结项待决定"), "{before}");
+}
+
+#[test]
+fn the_samples_carry_no_invented_closing_date() {
+    let (_tmp, dir) = samples();
+    let list = stdout(duban(&dir).args(["--today", "2024-02-05", "list", "--format", "csv"]));
+    let black_long_term = list
+        .lines()
+        .filter(|l| l.contains(",black,") && (l.contains("长期") || l.contains("结项日期")))
+        .count();
+    assert_eq!(black_long_term, 0, "{list}");
+    for entry in fs::read_dir(dir.join("ledgers")).expect("ledgers") {
+        let text = fs::read_to_string(entry.expect("entry").path()).expect("read");
+        assert!(
+            !text.contains("closing_date"),
+            "an invented closing date is back"
+        );
+    }
+}
