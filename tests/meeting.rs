@@ -288,3 +288,32 @@ fn the_meeting_setup_counts_its_scope_and_yellow_can_be_added() {
     assert!(state.meetings.setup.is_none());
     assert_eq!(state.screen, Screen::Browse);
 }
+
+/// A writer stuck holding the workspace lock never freezes the end of a meeting: the
+/// minutes are not written, the message names the holder, and ending again writes them.
+#[test]
+fn ending_a_meeting_while_another_writer_holds_the_lock_says_so_and_never_waits() {
+    let (tmp, state) = sample();
+    let lock = duban::storage::WorkspaceLock::acquire(tmp.path()).expect("take the lock");
+    let (tx, rx) = std::sync::mpsc::channel();
+    // On another thread, so that waiting for the lock fails the test instead of hanging it.
+    std::thread::spawn(move || {
+        let mut state = state;
+        press(&mut state, &["H", "Enter", "q", "Enter"]);
+        let _ = tx.send(state);
+    });
+    let mut state = rx
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("ending the meeting gave up at once instead of waiting for the lock");
+    let message = state.message.clone().unwrap_or_default();
+    assert!(message.contains("纪要未写入"), "{message}");
+    assert!(
+        message.contains(&std::process::id().to_string()),
+        "{message}"
+    );
+    assert!(state.meetings.active.is_some(), "the meeting is still open");
+    drop(lock);
+    press(&mut state, &["q", "Enter"]);
+    assert!(state.meetings.active.is_none());
+    assert_eq!(state.screen, Screen::Browse);
+}

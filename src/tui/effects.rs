@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use crate::app::edit::{DiskChange, SaveError, SaveReport};
 use crate::app::{Action, Effect, State, update};
 use crate::storage::{
-    FailPoint, StorageError, changed_on_disk, load_ledger, try_save_with_merge, write_recovery,
+    FailPoint, LockHolder, StorageError, WorkspaceLock, changed_on_disk, load_ledger,
+    try_save_with_merge, write_recovery,
 };
 
 /// Run `action` through the update and perform every effect it asks for — each save is on
@@ -47,12 +48,26 @@ pub fn dispatch_with(state: &mut State, action: Action, today: NaiveDate, fail: 
 }
 
 /// Write a meeting's minutes and record; the outcome comes back as
-/// [`Action::MeetingSaved`] with the minutes' path.
+/// [`Action::MeetingSaved`] with the minutes' path. Never waits for the workspace lock:
+/// while another writer holds it, nothing is written and the message says whom to wait for.
 pub fn write_meeting(
     dir: &std::path::Path,
     minutes: &crate::domain::meeting::Minutes,
     record: &crate::domain::meeting::MeetingRecord,
 ) -> Action {
+    // Held here, the (re-entrant) lock is taken again by the write without waiting.
+    let _lock = match WorkspaceLock::try_acquire(dir) {
+        Ok(Some(lock)) => lock,
+        Ok(None) => {
+            let holder = LockHolder::read(dir)
+                .map(|h| format!("({})", h.describe()))
+                .unwrap_or_default();
+            return Action::MeetingSaved(Err(format!(
+                "另一个写入者{holder}正占用工作区锁,纪要未写入"
+            )));
+        }
+        Err(e) => return Action::MeetingSaved(Err(e.to_string())),
+    };
     let files = [("md", minutes.to_markdown().into_bytes())];
     let result = crate::storage::write_meeting(dir, record, &files)
         .map(|written| {

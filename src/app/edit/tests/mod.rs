@@ -3,4 +3,5 @@
 mod forms;
 mod history;
 mod input;
+mod leaving;
 mod support;
