@@ -52,7 +52,7 @@ pub fn csv(rows: &[ListRow]) -> Vec<u8> {
             r.title.as_str(),
             r.reason.as_str(),
         ];
-        let _ = w.write_record(cells.map(csv_cell));
+        let _ = w.write_record(cells.map(csv_cell).iter().map(|c| c.as_bytes()));
     }
     w.into_inner().unwrap_or_default()
 }
