@@ -190,7 +190,8 @@ fn hostile_text_is_inert_in_the_table_and_kept_as_data_in_csv() {
     );
     let (_, rows) = csv_rows(&dir, &["--search", "恶意"]);
     assert_eq!(rows.len(), 1);
-    assert_eq!(&rows[0][6], "恶意\u{1b}[31m标题\u{7}\n第二行");
+    // CSV keeps the text and its line break, but never raw control bytes (issue 8.6).
+    assert_eq!(&rows[0][6], "恶意␛[31m标题␇\n第二行");
 }
 
 #[test]
