@@ -26,6 +26,7 @@ pub mod list;
 mod list_output;
 pub mod note;
 pub mod status;
+pub mod submit;
 
 pub use context::{CliError, Globals};
 
@@ -64,6 +65,8 @@ pub enum Command {
     Note(note::NoteArgs),
     /// 修改事项状态
     Status(status::StatusArgs),
+    /// 登记周期性报送(如每年10月底前的年度报告)某一期已报送
+    Submit(submit::SubmitArgs),
     /// 生成用于测试和基准的合成工作区
     Gen(gen_cmd::GenArgs),
 }
@@ -90,6 +93,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Deadline(args)) => deadline::run(&globals, &args),
         Some(Command::List(args)) => list::run(&globals, &args),
         Some(Command::Note(args)) => note::run(&globals, &args),
+        Some(Command::Submit(args)) => submit::run(&globals, &args),
         Some(Command::Status(args)) => status::run(&globals, &args),
         Some(Command::Gen(args)) => gen_cmd::run(&globals, &args),
     }

@@ -129,6 +129,19 @@ pub struct MilestoneMet {
     pub date: NaiveDate,
 }
 
+/// One occurrence of a recurring obligation (每年10月底前报送年度报告) marked submitted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// The occurrence's due date (identifies the occurrence: 2023-10-31 for 2023's report).
+    pub due: NaiveDate,
+    /// The day it was submitted.
+    pub date: NaiveDate,
+    /// Who recorded it.
+    #[serde(default)]
+    pub by: String,
+}
+
 /// The four notices of the four-colour mechanism.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum NoticeKind {
@@ -313,6 +326,9 @@ pub struct Item {
     /// Notices issued.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<Notice>,
+    /// Occurrences of the recurring obligation marked submitted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub submitted: Vec<Submission>,
     /// Written explanation for an overdue item (书面说明).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overdue_explanation: Option<String>,
@@ -343,6 +359,11 @@ impl Item {
             .last()
             .map(|e| e.new_deadline.as_str())
             .unwrap_or(&self.deadline)
+    }
+
+    /// Whether the occurrence of the recurring obligation due on `due` is submitted.
+    pub fn is_submitted(&self, due: NaiveDate) -> bool {
+        self.submitted.iter().any(|s| s.due == due)
     }
 
     /// The most recent progress date, if any.

@@ -13,7 +13,7 @@ pub mod workspace;
 
 pub use item::{
     Acceptance, AuditEntry, Extension, Item, ManualRaise, MilestoneMet, Notice, NoticeKind,
-    ProgressEntry, Status, SubMeasure,
+    ProgressEntry, Status, SubMeasure, Submission,
 };
 pub use ledger::{Ledger, LedgerKind};
 pub use warning::{Colour, Warning};

@@ -210,6 +210,7 @@ fn merge_item(base: &Item, ours: &Item, theirs: &Item, f: &mut FieldMerger) -> I
             &theirs.milestones_met,
         ),
         notices: merge_log(&base.notices, &ours.notices, &theirs.notices),
+        submitted: merge_log(&base.submitted, &ours.submitted, &theirs.submitted),
         overdue_explanation: f.value(
             "overdue_explanation",
             &base.overdue_explanation,

@@ -5,7 +5,7 @@ use duban::domain::deadline::{Milestone, Recurrence, Schedule, ScheduleKind};
 use duban::domain::warning::{Colour, awaiting_closing_decision};
 use duban::domain::{
     CalendarMode, Extension, Item, Ledger, ManualRaise, MilestoneMet, ReportCadence, ReportEvery,
-    Status, SubMeasure, WarningRules,
+    Status, SubMeasure, Submission, WarningRules,
 };
 use rstest::rstest;
 
@@ -375,16 +375,61 @@ fn external_deadlines_wait_for_a_supervisor_date() {
 fn recurring_deadlines_use_the_next_occurrence() {
     let mut sched = schedule(ScheduleKind::Recurring, Vec::new());
     sched.recurrence = Some(Recurrence::Monthly { day: None });
-    let w = warn(
-        &open_item(),
-        &sched,
-        &date_rules(CalendarMode::WorkingDays),
-        "2023-05-29",
-    );
+    let mut item = open_item();
+    for due in ["2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30"] {
+        item = submitted(item, due);
+    }
+    let rules = date_rules(CalendarMode::WorkingDays);
+    let w = warn(&item, &sched, &rules, "2023-05-29");
     assert_eq!(
         (w.colour, w.reason.as_str()),
         (Colour::Blue, "距截止2个工作日(本期截止2023-05-31)")
     );
+    // April not submitted: that occurrence is overdue like any deadline.
+    item.submitted.retain(|s| s.due != d("2023-04-30"));
+    let w = warn(&item, &sched, &rules, "2023-05-29");
+    assert_eq!(
+        (w.colour, w.reason.as_str()),
+        (Colour::Red, "逾期19个工作日(本期截止2023-04-30)")
+    );
+}
+
+fn submitted(mut item: Item, due: &str) -> Item {
+    item.submitted.push(Submission {
+        due: d(due),
+        date: d(due),
+        by: "督查室".into(),
+    });
+    item
+}
+
+/// 每年10月底前报送年度报告 (all 21 Shanghai tasks): an unsubmitted report goes overdue and
+/// lights; once submitted, the next year's governs.
+#[test]
+fn an_unsubmitted_yearly_report_goes_overdue() {
+    let mut sched = schedule(
+        ScheduleKind::Dated,
+        vec![
+            milestone("2023-12-31", "提升年"),
+            milestone("2024-12-31", "深化年"),
+        ],
+    );
+    sched.recurrence = Some(Recurrence::Yearly {
+        month: 10,
+        day: None,
+    });
+    let rules = date_rules(CalendarMode::WorkingDays);
+    let w = warn(&open_item(), &sched, &rules, "2023-11-09");
+    assert_eq!(w.colour, Colour::Red, "{w:?}");
+    assert!(
+        w.reason.starts_with("逾期7个工作日(本期截止2023-10-31)"),
+        "{}",
+        w.reason
+    );
+    let done = submitted(open_item(), "2023-10-31");
+    let w = warn(&done, &sched, &rules, "2023-11-09");
+    assert_eq!(w.colour, Colour::None, "{w:?}");
+    assert!(!w.reason.contains("2023-10-31"), "{}", w.reason);
 }
 
 #[test]

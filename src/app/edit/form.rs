@@ -6,7 +6,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::field::FormField;
 use super::{FormContext, FormOutcome, Message};
+use crate::domain::deadline;
 use crate::domain::edit::Edit;
+use crate::domain::warning::governing::governing_occurrence;
 use crate::domain::{Colour, NoticeKind};
 
 /// Which edit a [`Form`] records.
@@ -26,6 +28,8 @@ pub enum FormKind {
     Explanation,
     /// The acceptance.
     Acceptance,
+    /// One occurrence of a recurring obligation submitted.
+    Submit,
 }
 
 /// The colours a supervisor can raise to, and the option that removes a raise.
@@ -181,6 +185,27 @@ impl Form {
                     FormField::text("验收结果", true, "通过"),
                 ],
             ),
+            FormKind::Submit => {
+                let schedule = deadline::parse(ctx.governing_deadline, ctx.base_year);
+                let due = match (schedule.recurrence, item) {
+                    (Some(rule), Some(item)) => {
+                        governing_occurrence(rule, item, ctx.base_year, ctx.today)
+                    }
+                    _ => ctx.today,
+                };
+                let mut form = Self::new(
+                    kind,
+                    title("周期报送"),
+                    ctx,
+                    vec![
+                        FormField::date("该期截止日", due),
+                        FormField::date("报送日期", ctx.today),
+                    ],
+                );
+                form.notes
+                    .push(format!("周期要求:{}", schedule.text.trim()));
+                form
+            }
         }
     }
 
@@ -308,6 +333,10 @@ impl Form {
             FormKind::Acceptance => Edit::SetAcceptance {
                 date: self.date(0)?,
                 result: self.value(1),
+            },
+            FormKind::Submit => Edit::Submit {
+                due: self.date(0)?,
+                date: self.date(1)?,
             },
         };
         Ok(vec![edit])

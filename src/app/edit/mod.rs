@@ -118,6 +118,8 @@ pub enum EditKind {
     Explanation,
     /// Record the acceptance.
     Acceptance,
+    /// Mark an occurrence of a recurring obligation submitted.
+    Submit,
 }
 
 impl EditKind {
@@ -143,6 +145,7 @@ impl EditKind {
             EditKind::Notice => "通知单",
             EditKind::Explanation => "逾期说明",
             EditKind::Acceptance => "验收",
+            EditKind::Submit => "周期报送",
         }
     }
 }
@@ -247,6 +250,13 @@ impl EditForm {
             EditKind::Notice => fields(FormKind::Notice),
             EditKind::Explanation => fields(FormKind::Explanation),
             EditKind::Acceptance => fields(FormKind::Acceptance),
+            EditKind::Submit => {
+                let schedule = deadline::parse(ctx.governing_deadline, ctx.base_year);
+                if schedule.recurrence.is_none() {
+                    return Err("该事项的期限没有周期性报送要求(如“每年10月底前报送”)".to_string());
+                }
+                fields(FormKind::Submit)
+            }
             EditKind::Units => Ok(EditForm::Units(UnitPicker::new(
                 ctx.title("责任单位"),
                 ctx.item.map(|i| i.units.as_slice()).unwrap_or(&[]),

@@ -89,6 +89,7 @@ pub fn field_of(file_field: &str) -> Option<Field> {
         "notices" => Field::Notices,
         "extensions" => Field::Extensions,
         "milestones_met" => Field::Milestones,
+        "submitted" => Field::Submissions,
         _ => return None,
     })
 }

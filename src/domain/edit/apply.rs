@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::super::item::{
     Acceptance, AuditEntry, Extension, Item, ManualRaise, MilestoneMet, Notice, ProgressEntry,
-    Status,
+    Status, Submission,
 };
 use super::super::warning::Colour;
 use super::{Edit, EditError, Field, ItemChange};
@@ -213,6 +213,18 @@ fn change(item: &mut Item, edit: &Edit, who: &str, at: NaiveDateTime) -> Result<
                 date: *date,
                 recipient,
             });
+        }
+        Edit::Submit { due, date } => {
+            not_future(*date, at, "报送日期")?;
+            if item.is_submitted(*due) {
+                return Err(EditError::NoChange(format!("截止{due}的一期已登记报送")));
+            }
+            item.submitted.push(Submission {
+                due: *due,
+                date: *date,
+                by: who.to_string(),
+            });
+            item.submitted.sort_by_key(|s| s.due);
         }
         Edit::SetExplanation { text } => {
             let text = required(text, "逾期说明")?;

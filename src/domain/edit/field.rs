@@ -19,6 +19,8 @@ pub enum Field {
     Milestones,
     /// Notices issued (append-only list).
     Notices,
+    /// Occurrences of a recurring obligation marked submitted (list).
+    Submissions,
     /// Extensions (append-only list).
     Extensions,
     /// The manual raise.
@@ -31,7 +33,7 @@ pub enum Field {
 
 impl Field {
     /// Every editable field.
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 12] = [
         Field::Status,
         Field::Deadline,
         Field::Units,
@@ -39,6 +41,7 @@ impl Field {
         Field::SubMeasures,
         Field::Milestones,
         Field::Notices,
+        Field::Submissions,
         Field::Extensions,
         Field::Raise,
         Field::Explanation,
@@ -55,6 +58,7 @@ impl Field {
             Field::SubMeasures => "sub_measures",
             Field::Milestones => "milestones",
             Field::Notices => "notices",
+            Field::Submissions => "submitted",
             Field::Extensions => "extension",
             Field::Raise => "raise",
             Field::Explanation => "explanation",
@@ -77,6 +81,7 @@ impl Field {
             Field::SubMeasures => "分项措施",
             Field::Milestones => "节点",
             Field::Notices => "通知单",
+            Field::Submissions => "周期报送",
             Field::Extensions => "延期",
             Field::Raise => "手动升色",
             Field::Explanation => "逾期说明",
@@ -89,7 +94,11 @@ impl Field {
     pub fn is_list(self) -> bool {
         matches!(
             self,
-            Field::Progress | Field::Milestones | Field::Notices | Field::Extensions
+            Field::Progress
+                | Field::Milestones
+                | Field::Notices
+                | Field::Submissions
+                | Field::Extensions
         )
     }
 
@@ -107,6 +116,7 @@ impl Field {
             Field::SubMeasures => a.sub_measures == b.sub_measures,
             Field::Milestones => a.milestones_met == b.milestones_met,
             Field::Notices => a.notices == b.notices,
+            Field::Submissions => a.submitted == b.submitted,
             Field::Extensions => a.extensions == b.extensions,
             Field::Raise => a.raised == b.raised,
             Field::Explanation => a.overdue_explanation == b.overdue_explanation,
@@ -128,6 +138,7 @@ impl Field {
             Field::SubMeasures => dst.sub_measures = src.sub_measures.clone(),
             Field::Milestones => dst.milestones_met = src.milestones_met.clone(),
             Field::Notices => dst.notices = src.notices.clone(),
+            Field::Submissions => dst.submitted = src.submitted.clone(),
             Field::Extensions => dst.extensions = src.extensions.clone(),
             Field::Raise => dst.raised = src.raised.clone(),
             Field::Explanation => dst.overdue_explanation = src.overdue_explanation.clone(),
@@ -172,6 +183,12 @@ impl Field {
                 .last()
                 .map(|n| format!("{} {} {}", n.kind.label(), n.date, n.recipient))
                 .unwrap_or_default(),
+            Field::Submissions => item
+                .submitted
+                .iter()
+                .map(|s| format!("{}@{}", s.due, s.date))
+                .collect::<Vec<_>>()
+                .join(" "),
             Field::Extensions => item
                 .extensions
                 .last()
@@ -205,6 +222,7 @@ impl Field {
                 | Field::Explanation
                 | Field::SubMeasures
                 | Field::Milestones
+                | Field::Submissions
         )
     }
 }

@@ -120,6 +120,13 @@ pub enum Edit {
         /// The result.
         result: String,
     },
+    /// Mark the occurrence of the recurring obligation due on `due` submitted on `date`.
+    Submit {
+        /// The occurrence's due date.
+        due: NaiveDate,
+        /// The day it was submitted.
+        date: NaiveDate,
+    },
 }
 
 impl Edit {
@@ -140,6 +147,7 @@ impl Edit {
             Edit::AddNotice { kind, .. } => format!("登记{}", kind.label()),
             Edit::SetExplanation { .. } => "填写逾期说明".to_string(),
             Edit::SetAcceptance { .. } => "登记验收".to_string(),
+            Edit::Submit { due, .. } => format!("登记周期报送(截止{due})"),
         }
     }
 }

@@ -78,6 +78,9 @@ fn replay_list(current: &mut Item, from: &Item, to: &Item, field: Field) {
     match field {
         Field::Progress => replay_entries(&mut current.progress, &from.progress, &to.progress),
         Field::Notices => replay_entries(&mut current.notices, &from.notices, &to.notices),
+        Field::Submissions => {
+            replay_entries(&mut current.submitted, &from.submitted, &to.submitted)
+        }
         Field::Extensions => {
             replay_entries(&mut current.extensions, &from.extensions, &to.extensions)
         }

@@ -401,3 +401,33 @@ fn deadline_form_says_when_an_extension_governs() {
         form.notes
     );
 }
+
+fn ctx_for<'a>(it: &'a Item, deadline: &'a str) -> FormContext<'a> {
+    FormContext {
+        today: today(),
+        user: "李四",
+        base_year: 2024,
+        item: Some(it),
+        governing_deadline: deadline,
+        colour: crate::domain::Colour::None,
+        known_units: &[],
+        targets: 1,
+    }
+}
+
+#[test]
+fn submit_offers_the_earliest_unsubmitted_occurrence_and_records_it() {
+    let it = item();
+    let text = "2024年深化年;每年10月底前报送年度报告";
+    let mut f = EditForm::open(EditKind::Submit, &ctx_for(&it, text)).expect("opens");
+    let out = press(&mut f, &[key(KeyCode::Enter)]);
+    assert_eq!(
+        out,
+        FormOutcome::Submit(vec![crate::domain::edit::Edit::Submit {
+            due: NaiveDate::from_ymd_opt(2024, 10, 31).expect("date"),
+            date: today(),
+        }])
+    );
+    let refused = EditForm::open(EditKind::Submit, &ctx_for(&it, "6月底前"));
+    assert!(refused.is_err_and(|e| e.contains("没有周期性报送要求")));
+}
