@@ -229,6 +229,15 @@ pub struct Extension {
     /// keeps the item at least yellow). When absent, `original` is parsed instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_due: Option<NaiveDate>,
+    /// For an extension of one milestone of a plan: the new due date of that milestone
+    /// (the milestone due on `original_due`, labelled `milestone`). The rest of the
+    /// schedule and any recurring obligation stay; `new_deadline` is then the words of the
+    /// new date only. `None` = the whole deadline text is replaced by `new_deadline`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_due: Option<NaiveDate>,
+    /// The label of the milestone moved (see `new_due`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<String>,
 }
 
 /// The acceptance (结项/销号) of a finished item.
@@ -353,10 +362,14 @@ pub struct Item {
 }
 
 impl Item {
-    /// The deadline text in force: the newest extension's, else the original text.
+    /// The deadline text in force: the newest extension that replaced the whole text,
+    /// else the original text. Extensions of one milestone (`new_due`) keep the text and
+    /// move their milestone when the text is read (see `warning::extensions`).
     pub fn current_deadline(&self) -> &str {
         self.extensions
-            .last()
+            .iter()
+            .rev()
+            .find(|e| e.new_due.is_none())
             .map(|e| e.new_deadline.as_str())
             .unwrap_or(&self.deadline)
     }

@@ -18,6 +18,7 @@
 //! Days are counted as [`WorkCalendar`] documents, in the unit `rules.calendar` names.
 
 pub mod clauses;
+pub mod extensions;
 pub mod governing;
 mod parents;
 pub mod reporting;
@@ -157,6 +158,7 @@ fn evaluate_at(
     ctx: &WarningContext,
     depth: usize,
 ) -> Warning {
+    let schedule = &*extensions::extended(schedule, item);
     if let Some(closed) = not_supervised(item, schedule) {
         return closed;
     }

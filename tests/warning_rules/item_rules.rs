@@ -496,6 +496,8 @@ fn extended(approved: &str) -> Item {
         approver: "李局长".to_string(),
         date: d(approved),
         original_due: Some(d("2023-05-31")),
+        new_due: None,
+        milestone: None,
     });
     item
 }
@@ -523,4 +525,46 @@ fn an_extension_after_the_deadline_keeps_the_item_yellow() {
         warn(&done, &new_schedule, &rules, "2023-06-20").colour,
         Colour::None
     );
+}
+
+/// `x` on a Shanghai task with 2023年7月底前: 提升年 moves, 深化年 and the yearly report stay.
+#[test]
+fn an_extension_moves_one_milestone_and_keeps_the_plan() {
+    let text = "2022年推进年 2023年提升年 2024年深化年;每年10月底前报送年度报告";
+    let sched = duban::domain::deadline::parse(text, 2022);
+    assert_eq!(sched.milestones.len(), 3, "{sched:?}");
+    let mut item = with_progress(open_item(), "2023-07-20");
+    item.deadline = text.to_string();
+    item.milestones_met.push(MilestoneMet {
+        index: 0,
+        label: sched.milestones[0].label.clone(),
+        date: d("2022-12-30"),
+    });
+    item.extensions.push(Extension {
+        original: text.to_string(),
+        new_deadline: "2023年7月底前".to_string(),
+        reason: "场地未落实".to_string(),
+        approver: "分管局领导".to_string(),
+        date: d("2023-07-10"),
+        original_due: Some(d("2023-12-31")),
+        new_due: Some(d("2023-07-31")),
+        milestone: Some(sched.milestones[1].label.clone()),
+    });
+    item = submitted(item, "2022-10-31");
+    let rules = date_rules(CalendarMode::WorkingDays);
+    assert_eq!(item.current_deadline(), text);
+    let w = warn(&item, &sched, &rules, "2023-08-03");
+    assert_eq!(w.colour, Colour::Yellow, "{w:?}");
+    assert_eq!(w.due, Some(d("2023-07-31")));
+    // Once the moved milestone is met, the next phase of the plan governs.
+    item.milestones_met.push(MilestoneMet {
+        index: 1,
+        label: sched.milestones[1].label.clone(),
+        date: d("2023-08-04"),
+    });
+    let w = warn(&item, &sched, &rules, "2023-08-07");
+    assert_eq!(w.due, Some(d("2024-12-31")), "{w:?}");
+    // The yearly report is still required.
+    let w = warn(&item, &sched, &rules, "2023-11-02");
+    assert!(w.reason.contains("本期截止2023-10-31"), "{}", w.reason);
 }
