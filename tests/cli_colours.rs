@@ -172,3 +172,33 @@ fn a_yearly_report_goes_overdue_until_submitted() {
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(err.contains("没有周期性报送要求"), "{err}");
 }
+
+fn ids(dir: &Path, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["list", "--format", "csv"];
+    args.extend_from_slice(extra);
+    let list = stdout(duban(dir).args(&args));
+    let mut reader = csv::Reader::from_reader(list.as_bytes());
+    reader
+        .records()
+        .map(|r| r.expect("csv row"))
+        .filter(|r| &r[0] == "2023-4-zhongdian")
+        .map(|r| r[1].to_string())
+        .collect()
+}
+
+/// The 重点工程推进年 ledger's 市局责任部门 is a unit too: filterable, and by role.
+#[test]
+fn list_unit_matches_every_role_and_role_narrows_it() {
+    let (_tmp, dir) = samples();
+    let mut all = ids(&dir, &["--unit", "社区矫正管理科"]);
+    all.sort();
+    let mut by_role = ids(
+        &dir,
+        &["--unit", "社区矫正管理科", "--role", "市局责任部门"],
+    );
+    by_role.sort();
+    let five: Vec<String> = ["1", "19", "28", "5", "8"].map(String::from).to_vec();
+    assert_eq!(all, five);
+    assert_eq!(by_role, five);
+    assert!(ids(&dir, &["--unit", "社区矫正管理科", "--role", "牵头"]).is_empty());
+}

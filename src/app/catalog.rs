@@ -147,7 +147,7 @@ impl Catalog {
         let assessment = assess(ledger, item, &self.config.rules, &self.calendar, self.today);
         let bucket = DueBucket::classify(item, &assessment, self.today);
         let mut unit_ids = Vec::new();
-        for name in item.all_units() {
+        for name in item.every_unit() {
             let id = match self.units.iter().position(|u| u == name) {
                 Some(i) => i,
                 None => {
@@ -157,7 +157,7 @@ impl Catalog {
             };
             unit_ids.push(id as u32);
         }
-        let units = item.all_units().join(" ");
+        let units = item.every_unit().join(" ");
         self.index.replace(
             index as u32,
             SearchFields {

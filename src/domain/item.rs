@@ -384,6 +384,19 @@ impl Item {
         self.progress.iter().map(|p| p.date).max()
     }
 
+    /// Every unit named on the item in any role: lead, responsible, then guiding or
+    /// supervising departments (指导部门, 市局责任部门), without duplicates. For grouping
+    /// and filtering; responsibility itself (rates, awards) uses [`Item::all_units`].
+    pub fn every_unit(&self) -> Vec<&str> {
+        let mut out = self.all_units();
+        for u in &self.supervisors {
+            if !out.contains(&u.as_str()) {
+                out.push(u.as_str());
+            }
+        }
+        out
+    }
+
     /// All units of the item: the lead unit first, then the responsible units (no duplicates).
     pub fn all_units(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();

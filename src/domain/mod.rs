@@ -15,6 +15,6 @@ pub use item::{
     Acceptance, AuditEntry, Extension, Item, ManualRaise, MilestoneMet, Notice, NoticeKind,
     ProgressEntry, Status, SubMeasure, Submission,
 };
-pub use ledger::{Ledger, LedgerKind};
+pub use ledger::{Ledger, LedgerKind, UnitRole};
 pub use warning::{Colour, Warning};
 pub use workspace::{CalendarMode, ReportCadence, ReportEvery, WarningRules, WorkspaceConfig};
