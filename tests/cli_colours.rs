@@ -106,3 +106,99 @@ fn the_samples_carry_no_invented_closing_date() {
         );
     }
 }
+
+fn reason_of(dir: &Path, today: &str, ledger: &str, id: &str) -> String {
+    let list = stdout(duban(dir).args([
+        "--today", today, "list", "--ledger", ledger, "--format", "csv",
+    ]));
+    let mut reader = csv::Reader::from_reader(list.as_bytes());
+    reader
+        .records()
+        .map(|r| r.expect("csv row"))
+        .find(|r| &r[1] == id)
+        .map(|r| format!("{}|{}", &r[2], &r[7]))
+        .unwrap_or_else(|| panic!("no row {id}: {list}"))
+}
+
+#[test]
+fn a_yearly_report_goes_overdue_until_submitted() {
+    let (_tmp, dir) = samples();
+    let before = reason_of(&dir, "2023-11-02", "2022-shanghai", "4");
+    assert!(
+        before.contains("逾期2个工作日(本期截止2023-10-31)"),
+        "{before}"
+    );
+    let out = duban(&dir)
+        .args([
+            "--today",
+            "2023-11-02",
+            "submit",
+            "2022-shanghai",
+            "4",
+            "--period",
+            "2023",
+            "--date",
+            "2023-11-01",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("截止2023-10-31的一期"));
+    let after = reason_of(&dir, "2023-11-02", "2022-shanghai", "4");
+    assert!(!after.contains("2023-10-31"), "{after}");
+    // Twice is no change; an item without a recurring rule is refused in one line.
+    let again = duban(&dir)
+        .args([
+            "--today",
+            "2023-11-02",
+            "submit",
+            "2022-shanghai",
+            "4",
+            "--period",
+            "2023",
+        ])
+        .output()
+        .expect("runs");
+    assert!(again.status.success());
+    let refused = duban(&dir)
+        .args(["submit", "2023-1-zhidu", "2"])
+        .output()
+        .expect("runs");
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("没有周期性报送要求"), "{err}");
+}
+
+fn ids(dir: &Path, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["list", "--format", "csv"];
+    args.extend_from_slice(extra);
+    let list = stdout(duban(dir).args(&args));
+    let mut reader = csv::Reader::from_reader(list.as_bytes());
+    reader
+        .records()
+        .map(|r| r.expect("csv row"))
+        .filter(|r| &r[0] == "2023-4-zhongdian")
+        .map(|r| r[1].to_string())
+        .collect()
+}
+
+/// The 重点工程推进年 ledger's 市局责任部门 is a unit too: filterable, and by role.
+#[test]
+fn list_unit_matches_every_role_and_role_narrows_it() {
+    let (_tmp, dir) = samples();
+    let mut all = ids(&dir, &["--unit", "社区矫正管理科"]);
+    all.sort();
+    let mut by_role = ids(
+        &dir,
+        &["--unit", "社区矫正管理科", "--role", "市局责任部门"],
+    );
+    by_role.sort();
+    let five: Vec<String> = ["1", "19", "28", "5", "8"].map(String::from).to_vec();
+    assert_eq!(all, five);
+    assert_eq!(by_role, five);
+    assert!(ids(&dir, &["--unit", "社区矫正管理科", "--role", "牵头"]).is_empty());
+}

@@ -171,7 +171,7 @@ impl Catalog {
         let assessment = assess(ledger, item, &self.config.rules, &self.calendar, self.today);
         let bucket = DueBucket::classify(item, &assessment, self.today);
         let mut unit_ids = Vec::new();
-        for name in item.all_units() {
+        for name in item.every_unit() {
             let id = match self.units.iter().position(|u| u == name) {
                 Some(i) => i,
                 None => {

@@ -37,9 +37,12 @@ pub struct ListArgs {
     /// 颜色,逗号分隔:red,yellow,blue,black,none(或 红,黄,蓝,黑,无)
     #[arg(long, alias = "colour")]
     pub color: Option<String>,
-    /// 责任单位(包含此文字即可)
+    /// 单位(包含此文字即可),任一角色:牵头、责任、配合、指导、市局责任部门
     #[arg(long)]
     pub unit: Option<String>,
+    /// 只按此角色匹配 --unit(列名包含此文字即可,如 市局责任部门、指导、责任)
+    #[arg(long)]
+    pub role: Option<String>,
     /// 台账编号
     #[arg(long)]
     pub ledger: Option<String>,
@@ -62,8 +65,10 @@ pub struct ListArgs {
 pub struct ListFilter {
     /// Keep these colours (empty = all).
     pub colours: Vec<Colour>,
-    /// Keep items with a unit containing this text.
+    /// Keep items with a unit (in any role) containing this text.
     pub unit: Option<String>,
+    /// With `unit`: only units in a role whose name contains this text.
+    pub role: Option<String>,
     /// Keep this ledger id.
     pub ledger: Option<String>,
     /// Keep these statuses (empty = all).
@@ -136,6 +141,7 @@ impl ListFilter {
                 .transpose()?
                 .unwrap_or_default(),
             unit: nonempty(&args.unit),
+            role: nonempty(&args.role),
             ledger: nonempty(&args.ledger),
             statuses: args
                 .status
@@ -189,7 +195,13 @@ pub fn collect_rows(
             }
             let units: Vec<&str> = item.all_units();
             if let Some(u) = &filter.unit
-                && !units.iter().any(|x| x.contains(u.as_str()))
+                && !ledger.unit_roles(item).iter().any(|r| {
+                    r.unit.contains(u.as_str())
+                        && filter
+                            .role
+                            .as_deref()
+                            .is_none_or(|role| r.role.contains(role))
+                })
             {
                 continue;
             }

@@ -35,6 +35,7 @@ pub mod notices;
 mod output;
 pub mod report;
 pub mod status;
+pub mod submit;
 mod unit_hint;
 
 pub use context::{CliError, Globals};
@@ -86,6 +87,8 @@ pub enum Command {
     Note(note::NoteArgs),
     /// 修改事项状态
     Status(status::StatusArgs),
+    /// 登记周期性报送(如每年10月底前的年度报告)某一期已报送
+    Submit(submit::SubmitArgs),
     /// 生成用于测试和基准的合成工作区
     Gen(gen_cmd::GenArgs),
     /// 按单位生成提示单、催办单、督办单、整改通知单(--out 或 --record 时发出并登记)
@@ -127,6 +130,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::List(args)) => list::run(&globals, &args),
         Some(Command::MergeSheet(args)) => merge_sheet::run(&globals, &args),
         Some(Command::Note(args)) => note::run(&globals, &args),
+        Some(Command::Submit(args)) => submit::run(&globals, &args),
         Some(Command::Status(args)) => status::run(&globals, &args),
         Some(Command::Gen(args)) => gen_cmd::run(&globals, &args),
         Some(Command::Notices(args)) => notices::run(&globals, &args),

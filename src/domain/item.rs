@@ -129,6 +129,19 @@ pub struct MilestoneMet {
     pub date: NaiveDate,
 }
 
+/// One occurrence of a recurring obligation (每年10月底前报送年度报告) marked submitted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// The occurrence's due date (identifies the occurrence: 2023-10-31 for 2023's report).
+    pub due: NaiveDate,
+    /// The day it was submitted.
+    pub date: NaiveDate,
+    /// Who recorded it.
+    #[serde(default)]
+    pub by: String,
+}
+
 /// The four notices of the four-colour mechanism.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum NoticeKind {
@@ -219,6 +232,15 @@ pub struct Extension {
     /// keeps the item at least yellow). When absent, `original` is parsed instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_due: Option<NaiveDate>,
+    /// For an extension of one milestone of a plan: the new due date of that milestone
+    /// (the milestone due on `original_due`, labelled `milestone`). The rest of the
+    /// schedule and any recurring obligation stay; `new_deadline` is then the words of the
+    /// new date only. `None` = the whole deadline text is replaced by `new_deadline`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_due: Option<NaiveDate>,
+    /// The label of the milestone moved (see `new_due`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<String>,
 }
 
 /// The acceptance (结项/销号) of a finished item.
@@ -338,6 +360,9 @@ pub struct Item {
     /// Supervision instructions (督办意见), oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub instructions: Vec<Instruction>,
+    /// Occurrences of the recurring obligation marked submitted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub submitted: Vec<Submission>,
     /// Written explanation for an overdue item (书面说明).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overdue_explanation: Option<String>,
@@ -362,17 +387,39 @@ pub struct Item {
 }
 
 impl Item {
-    /// The deadline text in force: the newest extension's, else the original text.
+    /// The deadline text in force: the newest extension that replaced the whole text,
+    /// else the original text. Extensions of one milestone (`new_due`) keep the text and
+    /// move their milestone when the text is read (see `warning::extensions`).
     pub fn current_deadline(&self) -> &str {
         self.extensions
-            .last()
+            .iter()
+            .rev()
+            .find(|e| e.new_due.is_none())
             .map(|e| e.new_deadline.as_str())
             .unwrap_or(&self.deadline)
+    }
+
+    /// Whether the occurrence of the recurring obligation due on `due` is submitted.
+    pub fn is_submitted(&self, due: NaiveDate) -> bool {
+        self.submitted.iter().any(|s| s.due == due)
     }
 
     /// The most recent progress date, if any.
     pub fn last_progress(&self) -> Option<NaiveDate> {
         self.progress.iter().map(|p| p.date).max()
+    }
+
+    /// Every unit named on the item in any role: lead, responsible, then guiding or
+    /// supervising departments (指导部门, 市局责任部门), without duplicates. For grouping
+    /// and filtering; responsibility itself (rates, awards) uses [`Item::all_units`].
+    pub fn every_unit(&self) -> Vec<&str> {
+        let mut out = self.all_units();
+        for u in &self.supervisors {
+            if !out.contains(&u.as_str()) {
+                out.push(u.as_str());
+            }
+        }
+        out
     }
 
     /// All units of the item: the lead unit first, then the responsible units (no duplicates).

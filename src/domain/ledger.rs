@@ -99,7 +99,44 @@ pub struct Ledger {
     pub items: Vec<Item>,
 }
 
+/// One unit of an item in one role (牵头单位, 责任单位, 指导部门, 市局责任部门 …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitRole<'a> {
+    /// The role as the ledger's column names it (its header), else 牵头单位/责任单位/指导部门.
+    pub role: &'a str,
+    /// The unit.
+    pub unit: &'a str,
+}
+
 impl Ledger {
+    /// The header of the column that fills item field `field`, if the ledger names it.
+    pub fn header_of(&self, field: &str) -> Option<&str> {
+        self.columns
+            .iter()
+            .find(|c| c.field == field)
+            .map(|c| c.header.as_str())
+    }
+
+    /// Every unit of `item` with its role, lead first: both responsible-unit roles and
+    /// guiding/supervising ones (the 重点工程推进年 ledger's 市局责任部门 is one of the
+    /// latter), kept apart by role but all filterable.
+    pub fn unit_roles<'a>(&'a self, item: &'a Item) -> Vec<UnitRole<'a>> {
+        let lead = self.header_of("lead_unit").unwrap_or("牵头单位");
+        let units = self.header_of("units").unwrap_or("责任单位");
+        let supervisors = self.header_of("supervisors").unwrap_or("指导部门");
+        let mut out = Vec::new();
+        for (role, list) in [
+            (lead, item.lead_unit.as_slice()),
+            (units, item.units.as_slice()),
+            (supervisors, item.supervisors.as_slice()),
+        ] {
+            for unit in list {
+                out.push(UnitRole { role, unit });
+            }
+        }
+        out
+    }
+
     /// The item with this id.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.id == id)

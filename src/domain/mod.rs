@@ -15,8 +15,8 @@ pub mod workspace;
 
 pub use item::{
     Acceptance, AuditEntry, Extension, Item, ManualRaise, MilestoneMet, Notice, NoticeKind,
-    ProgressEntry, Status, SubMeasure,
+    ProgressEntry, Status, SubMeasure, Submission,
 };
-pub use ledger::{Ledger, LedgerKind, RectificationPeriod};
+pub use ledger::{Ledger, LedgerKind, RectificationPeriod, UnitRole};
 pub use warning::{Colour, Warning};
 pub use workspace::{CalendarMode, ReportCadence, ReportEvery, WarningRules, WorkspaceConfig};

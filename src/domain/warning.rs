@@ -18,6 +18,7 @@
 //! Days are counted as [`WorkCalendar`] documents, in the unit `rules.calendar` names.
 
 pub mod clauses;
+pub mod extensions;
 pub mod governing;
 mod parents;
 pub mod reporting;
@@ -157,6 +158,7 @@ fn evaluate_at(
     ctx: &WarningContext,
     depth: usize,
 ) -> Warning {
+    let schedule = &*extensions::extended(schedule, item);
     if let Some(closed) = not_supervised(item, schedule) {
         return closed;
     }
@@ -190,7 +192,9 @@ fn evaluate_at(
     if schedule.kind != ScheduleKind::Recurring
         && let Some(rule) = schedule.recurrence
     {
-        let next = rule.next_on_or_after(today);
+        // The recurring obligation beside the schedule (每年10月底前报送年度报告) lights
+        // like any deadline: an unsubmitted past occurrence is overdue.
+        let next = governing::governing_occurrence(rule, item, schedule.base_year, today);
         let left = ctx.calendar.days_until_in(mode, today, next);
         if left <= ctx.rules.blue_days_left {
             clauses.push(Clause::Date {

@@ -198,6 +198,8 @@ fn generate_item(
             reason: pick(rng, REASONS).to_string(),
             approver: "分管局领导".to_string(),
             date: days_before(rng, today, 60),
+            new_due: None,
+            milestone: None,
         }]
     } else {
         Vec::new()

@@ -226,6 +226,13 @@ fn rows() -> Vec<Row> {
             Some("总览"),
         ),
         (Browse, &["y"], CopyIds, "复制“台账 编号”(命令行用)", None),
+        (
+            Browse,
+            &["b"],
+            Edit(EditKind::Submit),
+            "周期报送登记(如每年10月底前的年度报告)",
+            None,
+        ),
         (Browse, &["Ctrl-r"], Redo, "重做被撤销的修改", Some("重做")),
         (Browse, &["?"], Action::Help, "帮助", Some("帮助")),
         (Browse, &["q", "Ctrl-c"], Quit, "退出", Some("退出")),
@@ -343,6 +350,7 @@ fn rows() -> Vec<Row> {
             Some("督办意见"),
         ),
         (Detail, &["y"], CopyIds, "复制“台账 编号”(命令行用)", None),
+        (Detail, &["b"], Edit(EditKind::Submit), "周期报送登记", None),
         (Detail, &["u"], Undo, "撤销上一次修改", Some("撤销")),
         (
             MeetingSetup,

@@ -9,7 +9,7 @@ impl IndexSource {
     /// deadline text the table shows (the ledger's default when the item has none) and
     /// the measures.
     pub fn of_item(ledger: &Ledger, item: &Item) -> IndexSource {
-        let units = item.all_units().join(" ");
+        let units = item.every_unit().join(" ");
         IndexSource::new(&SearchFields {
             number: &item.number,
             title: &item.title,

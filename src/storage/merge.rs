@@ -217,6 +217,7 @@ fn merge_item(base: &Item, ours: &Item, theirs: &Item, f: &mut FieldMerger) -> I
         ),
         notices: merge_log(&base.notices, &ours.notices, &theirs.notices),
         instructions: merge_log(&base.instructions, &ours.instructions, &theirs.instructions),
+        submitted: merge_log(&base.submitted, &ours.submitted, &theirs.submitted),
         overdue_explanation: f.value(
             "overdue_explanation",
             &base.overdue_explanation,

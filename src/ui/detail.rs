@@ -1,6 +1,7 @@
 //! The detail of one item: every field, the schedule with each milestone's state, why it
 //! has its colour, progress, sub-measures, notices, extensions and history.
 
+use crate::domain::warning::governing::milestone_met;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -162,7 +163,9 @@ fn units_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
 
 fn schedule_lines(out: &mut Vec<Line<'static>>, catalog: &Catalog, entry: &Entry, theme: &Theme) {
     let item = catalog.item(entry);
-    let schedule = &entry.assessment.schedule;
+    // Extensions of one milestone move it; the rest of the plan stays visible.
+    let extended = crate::domain::warning::extensions::extended(&entry.assessment.schedule, item);
+    let schedule = &*extended;
     let today = catalog.today;
     out.push(section("完成时限", theme));
     out.push(field(
@@ -181,6 +184,9 @@ fn schedule_lines(out: &mut Vec<Line<'static>>, catalog: &Catalog, entry: &Entry
         let met = item.milestones_met.iter().find(|x| x.index == i);
         let state = match met {
             Some(x) => format!("已完成({})", x.date),
+            None if milestone_met(item, schedule, i) => "已完成".to_string(),
+            // A done or accepted item shows no milestone as overdue.
+            None if item.status.is_finished() => "未单独标记 · 事项已完成".to_string(),
             None if m.due < today => "未完成 · 已过期".to_string(),
             None => "未到期".to_string(),
         };

@@ -5,7 +5,7 @@ use duban::domain::deadline::{Milestone, Recurrence, Schedule, ScheduleKind};
 use duban::domain::warning::{Colour, awaiting_closing_decision};
 use duban::domain::{
     CalendarMode, Extension, Item, Ledger, ManualRaise, MilestoneMet, ReportCadence, ReportEvery,
-    Status, SubMeasure, WarningRules,
+    Status, SubMeasure, Submission, WarningRules,
 };
 use rstest::rstest;
 
@@ -375,16 +375,61 @@ fn external_deadlines_wait_for_a_supervisor_date() {
 fn recurring_deadlines_use_the_next_occurrence() {
     let mut sched = schedule(ScheduleKind::Recurring, Vec::new());
     sched.recurrence = Some(Recurrence::Monthly { day: None });
-    let w = warn(
-        &open_item(),
-        &sched,
-        &date_rules(CalendarMode::WorkingDays),
-        "2023-05-29",
-    );
+    let mut item = open_item();
+    for due in ["2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30"] {
+        item = submitted(item, due);
+    }
+    let rules = date_rules(CalendarMode::WorkingDays);
+    let w = warn(&item, &sched, &rules, "2023-05-29");
     assert_eq!(
         (w.colour, w.reason.as_str()),
         (Colour::Blue, "距截止2个工作日(本期截止2023-05-31)")
     );
+    // April not submitted: that occurrence is overdue like any deadline.
+    item.submitted.retain(|s| s.due != d("2023-04-30"));
+    let w = warn(&item, &sched, &rules, "2023-05-29");
+    assert_eq!(
+        (w.colour, w.reason.as_str()),
+        (Colour::Red, "逾期19个工作日(本期截止2023-04-30)")
+    );
+}
+
+fn submitted(mut item: Item, due: &str) -> Item {
+    item.submitted.push(Submission {
+        due: d(due),
+        date: d(due),
+        by: "督查室".into(),
+    });
+    item
+}
+
+/// 每年10月底前报送年度报告 (all 21 Shanghai tasks): an unsubmitted report goes overdue and
+/// lights; once submitted, the next year's governs.
+#[test]
+fn an_unsubmitted_yearly_report_goes_overdue() {
+    let mut sched = schedule(
+        ScheduleKind::Dated,
+        vec![
+            milestone("2023-12-31", "提升年"),
+            milestone("2024-12-31", "深化年"),
+        ],
+    );
+    sched.recurrence = Some(Recurrence::Yearly {
+        month: 10,
+        day: None,
+    });
+    let rules = date_rules(CalendarMode::WorkingDays);
+    let w = warn(&open_item(), &sched, &rules, "2023-11-09");
+    assert_eq!(w.colour, Colour::Red, "{w:?}");
+    assert!(
+        w.reason.starts_with("逾期7个工作日(本期截止2023-10-31)"),
+        "{}",
+        w.reason
+    );
+    let done = submitted(open_item(), "2023-10-31");
+    let w = warn(&done, &sched, &rules, "2023-11-09");
+    assert_eq!(w.colour, Colour::None, "{w:?}");
+    assert!(!w.reason.contains("2023-10-31"), "{}", w.reason);
 }
 
 #[test]
@@ -451,6 +496,8 @@ fn extended(approved: &str) -> Item {
         approver: "李局长".to_string(),
         date: d(approved),
         original_due: Some(d("2023-05-31")),
+        new_due: None,
+        milestone: None,
     });
     item
 }
@@ -478,4 +525,46 @@ fn an_extension_after_the_deadline_keeps_the_item_yellow() {
         warn(&done, &new_schedule, &rules, "2023-06-20").colour,
         Colour::None
     );
+}
+
+/// `x` on a Shanghai task with 2023年7月底前: 提升年 moves, 深化年 and the yearly report stay.
+#[test]
+fn an_extension_moves_one_milestone_and_keeps_the_plan() {
+    let text = "2022年推进年 2023年提升年 2024年深化年;每年10月底前报送年度报告";
+    let sched = duban::domain::deadline::parse(text, 2022);
+    assert_eq!(sched.milestones.len(), 3, "{sched:?}");
+    let mut item = with_progress(open_item(), "2023-07-20");
+    item.deadline = text.to_string();
+    item.milestones_met.push(MilestoneMet {
+        index: 0,
+        label: sched.milestones[0].label.clone(),
+        date: d("2022-12-30"),
+    });
+    item.extensions.push(Extension {
+        original: text.to_string(),
+        new_deadline: "2023年7月底前".to_string(),
+        reason: "场地未落实".to_string(),
+        approver: "分管局领导".to_string(),
+        date: d("2023-07-10"),
+        original_due: Some(d("2023-12-31")),
+        new_due: Some(d("2023-07-31")),
+        milestone: Some(sched.milestones[1].label.clone()),
+    });
+    item = submitted(item, "2022-10-31");
+    let rules = date_rules(CalendarMode::WorkingDays);
+    assert_eq!(item.current_deadline(), text);
+    let w = warn(&item, &sched, &rules, "2023-08-03");
+    assert_eq!(w.colour, Colour::Yellow, "{w:?}");
+    assert_eq!(w.due, Some(d("2023-07-31")));
+    // Once the moved milestone is met, the next phase of the plan governs.
+    item.milestones_met.push(MilestoneMet {
+        index: 1,
+        label: sched.milestones[1].label.clone(),
+        date: d("2023-08-04"),
+    });
+    let w = warn(&item, &sched, &rules, "2023-08-07");
+    assert_eq!(w.due, Some(d("2024-12-31")), "{w:?}");
+    // The yearly report is still required.
+    let w = warn(&item, &sched, &rules, "2023-11-02");
+    assert!(w.reason.contains("本期截止2023-10-31"), "{}", w.reason);
 }

@@ -140,6 +140,8 @@ fn extended_and_undated_items_stay_out_of_every_rate() {
         approver: String::new(),
         date: d("2024-06-20"),
         original_due: Some(d("2024-06-30")),
+        new_due: None,
+        milestone: None,
     });
     let entries = vec![
         (extended, dated("2024-09-30")),

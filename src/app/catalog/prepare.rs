@@ -84,7 +84,7 @@ fn items_in(
 /// The units named by the items in `range`.
 pub(super) fn units_in(workspace: &Workspace, range: ItemRange) -> BTreeSet<&str> {
     items_in(workspace, range)
-        .flat_map(|(_, _, _, item)| item.all_units())
+        .flat_map(|(_, _, _, item)| item.every_unit())
         .collect()
 }
 
@@ -113,7 +113,7 @@ pub(super) fn prepare(
         let schedule = schedules.schedule(ledger, item).clone();
         let warning = warning::evaluate(item, ledger, &schedule, &ctx);
         let assessment = Assessment { schedule, warning };
-        let item_units = item.all_units();
+        let item_units = item.every_unit();
         let units = item_units
             .iter()
             .filter_map(|u| unit_names.get(u).copied())

@@ -6,7 +6,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::field::FormField;
 use super::{FormContext, FormOutcome, Message};
+use crate::domain::deadline;
 use crate::domain::edit::Edit;
+use crate::domain::warning::extensions;
+use crate::domain::warning::governing::{first_unmet, governing_occurrence};
 use crate::domain::{Colour, NoticeKind};
 
 /// Which edit a [`Form`] records.
@@ -28,6 +31,8 @@ pub enum FormKind {
     Acceptance,
     /// A supervision instruction (督办意见).
     Instruction,
+    /// One occurrence of a recurring obligation submitted.
+    Submit,
 }
 
 /// The colours a supervisor can raise to, and the option that removes a raise.
@@ -55,6 +60,9 @@ pub struct Form {
     /// An error or warning shown in place.
     pub message: Option<Message>,
     confirmed_unparsed: bool,
+    /// For an extension of a plan: its milestones (due, label); the choice field picks one.
+    milestones: Vec<(NaiveDate, String)>,
+    base_year: i32,
     today: NaiveDate,
     user: String,
     /// What each field held when the form opened (to know whether anything was typed).
@@ -72,6 +80,8 @@ impl Form {
             focus: 0,
             message: None,
             confirmed_unparsed: false,
+            milestones: Vec::new(),
+            base_year: ctx.base_year,
             today: ctx.today,
             user: ctx.user.to_string(),
             opened,
@@ -133,6 +143,29 @@ impl Form {
                 );
                 form.notes
                     .push(format!("原时限:{}", ctx.governing_deadline));
+                // A plan (several milestones, or a recurring obligation beside its date):
+                // the extension moves one milestone, by default the first unmet one.
+                let schedule = deadline::parse(ctx.governing_deadline, ctx.base_year);
+                if let Some(item) = item
+                    && (schedule.milestones.len() > 1 || schedule.recurrence.is_some())
+                {
+                    let schedule = extensions::extended(&schedule, item);
+                    let first_unmet = first_unmet(item, &schedule).map_or(0, |(i, _)| i);
+                    form.milestones = schedule
+                        .milestones
+                        .iter()
+                        .map(|m| (m.due, m.label.clone()))
+                        .collect();
+                    let options = form
+                        .milestones
+                        .iter()
+                        .map(|(due, label)| format!("{due} {label}"))
+                        .collect();
+                    form.fields
+                        .push(FormField::choice("延期节点", options, first_unmet));
+                    form.notes
+                        .push("只移动所选节点,其余阶段和周期报送要求不变".to_string());
+                }
                 form
             }
             FormKind::Raise => {
@@ -213,6 +246,27 @@ impl Form {
                     FormField::text("验收结果", true, "通过"),
                 ],
             ),
+            FormKind::Submit => {
+                let schedule = deadline::parse(ctx.governing_deadline, ctx.base_year);
+                let due = match (schedule.recurrence, item) {
+                    (Some(rule), Some(item)) => {
+                        governing_occurrence(rule, item, ctx.base_year, ctx.today)
+                    }
+                    _ => ctx.today,
+                };
+                let mut form = Self::new(
+                    kind,
+                    title("周期报送"),
+                    ctx,
+                    vec![
+                        FormField::date("该期截止日", due),
+                        FormField::date("报送日期", ctx.today),
+                    ],
+                );
+                form.notes
+                    .push(format!("周期要求:{}", schedule.text.trim()));
+                form
+            }
         }
     }
 
@@ -313,6 +367,27 @@ impl Form {
             FormKind::Deadline => Edit::SetDeadline {
                 text: self.value(0),
             },
+            FormKind::Extension if !self.milestones.is_empty() => {
+                let text = self.value(0);
+                let reading = deadline::parse(&text, self.base_year);
+                let Some(new_due) = reading.due() else {
+                    return Err("新时限需要一个具体日期(如“2023年7月底前”)".to_string());
+                };
+                let (milestone_due, label) = self
+                    .milestones
+                    .get(self.selected(4))
+                    .cloned()
+                    .ok_or("请选择要延期的节点")?;
+                Edit::ExtendMilestone {
+                    milestone_due,
+                    label,
+                    new_deadline: text,
+                    new_due,
+                    reason: self.value(1),
+                    approver: self.value(2),
+                    date: self.date(3)?,
+                }
+            }
             FormKind::Extension => Edit::AddExtension {
                 new_deadline: self.value(0),
                 reason: self.value(1),
@@ -347,6 +422,10 @@ impl Form {
             FormKind::Acceptance => Edit::SetAcceptance {
                 date: self.date(0)?,
                 result: self.value(1),
+            },
+            FormKind::Submit => Edit::Submit {
+                due: self.date(0)?,
+                date: self.date(1)?,
             },
         };
         Ok(vec![edit])

@@ -125,6 +125,8 @@ pub enum EditKind {
     Acceptance,
     /// Record a supervision instruction (督办意见).
     Instruction,
+    /// Mark an occurrence of a recurring obligation submitted.
+    Submit,
 }
 
 impl EditKind {
@@ -151,6 +153,7 @@ impl EditKind {
             EditKind::Explanation => "逾期说明",
             EditKind::Acceptance => "验收",
             EditKind::Instruction => "督办意见",
+            EditKind::Submit => "周期报送",
         }
     }
 }
@@ -256,6 +259,13 @@ impl EditForm {
             EditKind::Explanation => fields(FormKind::Explanation),
             EditKind::Acceptance => fields(FormKind::Acceptance),
             EditKind::Instruction => fields(FormKind::Instruction),
+            EditKind::Submit => {
+                let schedule = deadline::parse(ctx.governing_deadline, ctx.base_year);
+                if schedule.recurrence.is_none() {
+                    return Err("该事项的期限没有周期性报送要求(如“每年10月底前报送”)".to_string());
+                }
+                fields(FormKind::Submit)
+            }
             EditKind::Units => Ok(EditForm::Units(UnitPicker::new(
                 ctx.title("责任单位"),
                 ctx.item.map(|i| i.units.as_slice()).unwrap_or(&[]),

@@ -91,6 +91,7 @@ pub fn field_of(file_field: &str) -> Option<Field> {
         "instructions" => Field::Instructions,
         "extensions" => Field::Extensions,
         "milestones_met" => Field::Milestones,
+        "submitted" => Field::Submissions,
         _ => return None,
     })
 }

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::super::item::{
     Acceptance, AuditEntry, Extension, Instruction, Item, ManualRaise, MilestoneMet, Notice,
-    ProgressEntry, Status,
+    ProgressEntry, Status, Submission,
 };
 use super::super::warning::Colour;
 use super::{Edit, EditError, Field, ItemChange};
@@ -107,6 +107,36 @@ fn change(item: &mut Item, edit: &Edit, who: &str, at: NaiveDateTime) -> Result<
                 date: *date,
                 // Left to the warning engine, which reads it from `original` when absent.
                 original_due: None,
+                new_due: None,
+                milestone: None,
+            });
+        }
+        Edit::ExtendMilestone {
+            milestone_due,
+            label,
+            new_deadline,
+            new_due,
+            reason,
+            approver,
+            date,
+        } => {
+            let new_deadline = required(new_deadline, "新的完成时限")?;
+            let reason = required(reason, "延期原因")?;
+            not_future(*date, at, "批准日期")?;
+            if new_due == milestone_due {
+                return Err(EditError::NoChange(
+                    "新的截止日期与该节点原截止日期相同".into(),
+                ));
+            }
+            item.extensions.push(Extension {
+                original: item.current_deadline().to_string(),
+                new_deadline,
+                reason,
+                approver: approver.trim().to_string(),
+                date: *date,
+                original_due: Some(*milestone_due),
+                new_due: Some(*new_due),
+                milestone: Some(label.trim().to_string()),
             });
         }
         Edit::SetUnits { units } => {
@@ -232,6 +262,18 @@ fn change(item: &mut Item, edit: &Edit, who: &str, at: NaiveDateTime) -> Result<
                 recipient,
                 number: None,
             });
+        }
+        Edit::Submit { due, date } => {
+            not_future(*date, at, "报送日期")?;
+            if item.is_submitted(*due) {
+                return Err(EditError::NoChange(format!("截止{due}的一期已登记报送")));
+            }
+            item.submitted.push(Submission {
+                due: *due,
+                date: *date,
+                by: who.to_string(),
+            });
+            item.submitted.sort_by_key(|s| s.due);
         }
         Edit::SetExplanation { text } => {
             let text = required(text, "逾期说明")?;

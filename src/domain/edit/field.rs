@@ -19,6 +19,8 @@ pub enum Field {
     Milestones,
     /// Notices issued (append-only list).
     Notices,
+    /// Occurrences of a recurring obligation marked submitted (list).
+    Submissions,
     /// Extensions (append-only list).
     Extensions,
     /// Supervision instructions (append-only list).
@@ -33,7 +35,7 @@ pub enum Field {
 
 impl Field {
     /// Every editable field.
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 13] = [
         Field::Status,
         Field::Deadline,
         Field::Units,
@@ -41,6 +43,7 @@ impl Field {
         Field::SubMeasures,
         Field::Milestones,
         Field::Notices,
+        Field::Submissions,
         Field::Extensions,
         Field::Instructions,
         Field::Raise,
@@ -58,6 +61,7 @@ impl Field {
             Field::SubMeasures => "sub_measures",
             Field::Milestones => "milestones",
             Field::Notices => "notices",
+            Field::Submissions => "submitted",
             Field::Extensions => "extension",
             Field::Instructions => "instructions",
             Field::Raise => "raise",
@@ -81,6 +85,7 @@ impl Field {
             Field::SubMeasures => "分项措施",
             Field::Milestones => "节点",
             Field::Notices => "通知单",
+            Field::Submissions => "周期报送",
             Field::Extensions => "延期",
             Field::Instructions => "督办意见",
             Field::Raise => "手动升色",
@@ -97,6 +102,7 @@ impl Field {
             Field::Progress
                 | Field::Milestones
                 | Field::Notices
+                | Field::Submissions
                 | Field::Extensions
                 | Field::Instructions
         )
@@ -116,6 +122,7 @@ impl Field {
             Field::SubMeasures => a.sub_measures == b.sub_measures,
             Field::Milestones => a.milestones_met == b.milestones_met,
             Field::Notices => a.notices == b.notices,
+            Field::Submissions => a.submitted == b.submitted,
             Field::Extensions => a.extensions == b.extensions,
             Field::Instructions => a.instructions == b.instructions,
             Field::Raise => a.raised == b.raised,
@@ -138,6 +145,7 @@ impl Field {
             Field::SubMeasures => dst.sub_measures = src.sub_measures.clone(),
             Field::Milestones => dst.milestones_met = src.milestones_met.clone(),
             Field::Notices => dst.notices = src.notices.clone(),
+            Field::Submissions => dst.submitted = src.submitted.clone(),
             Field::Extensions => dst.extensions = src.extensions.clone(),
             Field::Instructions => dst.instructions = src.instructions.clone(),
             Field::Raise => dst.raised = src.raised.clone(),
@@ -183,6 +191,12 @@ impl Field {
                 .last()
                 .map(|n| format!("{} {} {}", n.kind.label(), n.date, n.recipient))
                 .unwrap_or_default(),
+            Field::Submissions => item
+                .submitted
+                .iter()
+                .map(|s| format!("{}@{}", s.due, s.date))
+                .collect::<Vec<_>>()
+                .join(" "),
             Field::Extensions => item
                 .extensions
                 .last()
@@ -221,6 +235,7 @@ impl Field {
                 | Field::Explanation
                 | Field::SubMeasures
                 | Field::Milestones
+                | Field::Submissions
         )
     }
 }

@@ -133,6 +133,30 @@ pub enum Edit {
         /// The result.
         result: String,
     },
+    /// Extend one milestone of a plan (the rest of the schedule stays).
+    ExtendMilestone {
+        /// The milestone's due date before the extension.
+        milestone_due: NaiveDate,
+        /// The milestone's label.
+        label: String,
+        /// The new deadline as written (its reading gave `new_due`).
+        new_deadline: String,
+        /// The milestone's new due date.
+        new_due: NaiveDate,
+        /// Why.
+        reason: String,
+        /// Who approved it.
+        approver: String,
+        /// The day it was approved.
+        date: NaiveDate,
+    },
+    /// Mark the occurrence of the recurring obligation due on `due` submitted on `date`.
+    Submit {
+        /// The occurrence's due date.
+        due: NaiveDate,
+        /// The day it was submitted.
+        date: NaiveDate,
+    },
 }
 
 impl Edit {
@@ -142,7 +166,7 @@ impl Edit {
             Edit::SetStatus { status, .. } => format!("状态改为{}", status.short_label()),
             Edit::AddNote { .. } => "添加进展".to_string(),
             Edit::SetDeadline { .. } => "修改期限".to_string(),
-            Edit::AddExtension { .. } => "登记延期".to_string(),
+            Edit::AddExtension { .. } | Edit::ExtendMilestone { .. } => "登记延期".to_string(),
             Edit::SetUnits { .. } => "修改责任单位".to_string(),
             Edit::AddUnit { unit } => format!("增加责任单位{unit}"),
             Edit::ToggleSubMeasure { index, .. } => format!("切换第{}项措施", index + 1),
@@ -154,6 +178,7 @@ impl Edit {
             Edit::AddInstruction { assignee, .. } => format!("记录督办意见({assignee})"),
             Edit::SetExplanation { .. } => "填写逾期说明".to_string(),
             Edit::SetAcceptance { .. } => "登记验收".to_string(),
+            Edit::Submit { due, .. } => format!("登记周期报送(截止{due})"),
         }
     }
 }

@@ -83,6 +83,9 @@ fn replay_list(current: &mut Item, from: &Item, to: &Item, field: Field) {
             &from.instructions,
             &to.instructions,
         ),
+        Field::Submissions => {
+            replay_entries(&mut current.submitted, &from.submitted, &to.submitted)
+        }
         Field::Extensions => {
             replay_entries(&mut current.extensions, &from.extensions, &to.extensions)
         }

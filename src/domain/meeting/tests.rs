@@ -41,6 +41,8 @@ fn decisions_name_each_new_note_status_extension_and_instruction() {
         approver: "王局".into(),
         date: day(7, 3),
         original_due: None,
+        new_due: None,
+        milestone: None,
     });
     after.instructions.push(Instruction {
         date: day(7, 3),

@@ -178,6 +178,8 @@ mod tests {
             approver: String::new(),
             date: end,
             original_due: None,
+            new_due: None,
+            milestone: None,
         });
         let levels = count_levels(entries.iter().map(|(i, s)| (i, s)), end, &["反馈问题"]);
         assert_eq!(levels.len(), 2);

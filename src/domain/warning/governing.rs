@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::deadline::{Schedule, ScheduleKind};
+use crate::domain::deadline::{Recurrence, Schedule, ScheduleKind};
 use crate::domain::item::Item;
 
 /// What the governing date is.
@@ -108,12 +108,40 @@ pub fn first_unmet(item: &Item, schedule: &Schedule) -> Option<(usize, NaiveDate
         .map(|i| (i, schedule.milestones[i].due))
 }
 
+/// The most occurrences looked at (a weekly rule over ten years).
+const MAX_OCCURRENCES: usize = 600;
+
+/// The occurrence of a recurring obligation that governs on `today`: the earliest one due
+/// before today and not marked submitted (occurrences count from 1 January of `from_year`,
+/// the ledger's base year), else the first one on or after today not yet submitted.
+pub fn governing_occurrence(
+    rule: Recurrence,
+    item: &Item,
+    from_year: i32,
+    today: NaiveDate,
+) -> NaiveDate {
+    let start = NaiveDate::from_ymd_opt(from_year, 1, 1)
+        .filter(|start| *start <= today)
+        .unwrap_or(today);
+    let mut due = rule.next_on_or_after(start);
+    for _ in 0..MAX_OCCURRENCES {
+        if !item.is_submitted(due) {
+            return due;
+        }
+        match due.succ_opt() {
+            Some(next) if rule.next_on_or_after(next) > due => due = rule.next_on_or_after(next),
+            _ => break,
+        }
+    }
+    due
+}
+
 /// Choose the date that governs the colour of an open `item` on `today`.
 ///
 /// - dated: the first unmet milestone; when all are met, the supervisor's date for a
 ///   remaining external part, else no date ("各阶段均已完成,待确认完成");
 /// - external / unparsed: the supervisor's date ([`Item::due_override`]) if set;
-/// - recurring: the next occurrence on or after today;
+/// - recurring: the earliest occurrence not submitted (see [`governing_occurrence`]);
 /// - ongoing: the year end of a 全年… item, else no date.
 pub fn governing<'a>(item: &Item, schedule: &'a Schedule, today: NaiveDate) -> Governing<'a> {
     let overridden = item.due_override.map(|due| Governing::Date {
@@ -150,7 +178,7 @@ pub fn governing<'a>(item: &Item, schedule: &'a Schedule, today: NaiveDate) -> G
         ))),
         ScheduleKind::Recurring => match schedule.recurrence {
             Some(rule) => Governing::Date {
-                due: rule.next_on_or_after(today),
+                due: governing_occurrence(rule, item, schedule.base_year, today),
                 source: DueSource::Recurrence,
             },
             None => Governing::NoDate(NoDate::Unparsed(&schedule.text)),

@@ -8,7 +8,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::domain::{Item, Ledger, MilestoneMet, ProgressEntry, Status};
+use crate::domain::{Item, Ledger, MilestoneMet, ProgressEntry, Status, Submission};
 
 /// The author of every demo note.
 const DEMO_AUTHOR: &str = "演示数据";
@@ -54,7 +54,8 @@ pub fn progress_2023(ledger: &mut Ledger, as_of: NaiveDate) {
     }
 }
 
-/// Demo progress for the Shanghai plan: the 2022 推进年 phase met (a few tasks left behind),
+/// Demo progress for the Shanghai plan: the 2022 推进年 phase met and the 2022 yearly
+/// report submitted (a few tasks left behind),
 /// a 2023 note on most tasks, task 16's own 2022 year-end target done.
 pub fn progress_shanghai(ledger: &mut Ledger, as_of: NaiveDate) {
     let id = ledger.id.clone();
@@ -69,6 +70,12 @@ pub fn progress_shanghai(ledger: &mut Ledger, as_of: NaiveDate) {
                 index: 0,
                 label: "推进年".into(),
                 date: date(2022, 12, 30),
+            });
+            // The 2022 yearly self-report (每年10月底前) was sent on time.
+            item.submitted.push(Submission {
+                due: date(2022, 10, 31),
+                date: date(2022, 10, 28),
+                by: DEMO_AUTHOR.into(),
             });
         }
         if roll < 7 {

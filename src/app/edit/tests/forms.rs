@@ -380,6 +380,8 @@ fn deadline_form_says_when_an_extension_governs() {
         approver: String::new(),
         date: today(),
         original_due: None,
+        new_due: None,
+        milestone: None,
     });
     let ctx = FormContext {
         today: today(),
@@ -399,5 +401,66 @@ fn deadline_form_says_when_an_extension_governs() {
         form.notes[0].contains("现行时限:9月底前"),
         "{:?}",
         form.notes
+    );
+}
+
+fn ctx_for<'a>(it: &'a Item, deadline: &'a str) -> FormContext<'a> {
+    FormContext {
+        today: today(),
+        user: "李四",
+        base_year: 2024,
+        item: Some(it),
+        governing_deadline: deadline,
+        colour: crate::domain::Colour::None,
+        known_units: &[],
+        targets: 1,
+    }
+}
+
+#[test]
+fn submit_offers_the_earliest_unsubmitted_occurrence_and_records_it() {
+    let it = item();
+    let text = "2024年深化年;每年10月底前报送年度报告";
+    let mut f = EditForm::open(EditKind::Submit, &ctx_for(&it, text)).expect("opens");
+    let out = press(&mut f, &[key(KeyCode::Enter)]);
+    assert_eq!(
+        out,
+        FormOutcome::Submit(vec![crate::domain::edit::Edit::Submit {
+            due: NaiveDate::from_ymd_opt(2024, 10, 31).expect("date"),
+            date: today(),
+        }])
+    );
+    let refused = EditForm::open(EditKind::Submit, &ctx_for(&it, "6月底前"));
+    assert!(refused.is_err_and(|e| e.contains("没有周期性报送要求")));
+}
+
+#[test]
+fn an_extension_of_a_plan_moves_the_first_unmet_milestone_by_default() {
+    let mut it = item();
+    let text = "2022年推进年 2023年提升年 2024年深化年;每年10月底前报送年度报告";
+    it.milestones_met.push(crate::domain::MilestoneMet {
+        index: 0,
+        label: "推进年".into(),
+        date: NaiveDate::from_ymd_opt(2022, 12, 30).expect("date"),
+    });
+    let mut ctx = ctx_for(&it, text);
+    ctx.base_year = 2022;
+    let mut f = EditForm::open(EditKind::Extension, &ctx).expect("opens");
+    f.paste("2023年7月底前");
+    press(&mut f, &[key(KeyCode::Tab)]);
+    f.paste("场地未落实");
+    let out = press(&mut f, &[key(KeyCode::Enter)]);
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    assert_eq!(
+        out,
+        FormOutcome::Submit(vec![crate::domain::edit::Edit::ExtendMilestone {
+            milestone_due: date(2023, 12, 31),
+            label: "提升年".into(),
+            new_deadline: "2023年7月底前".into(),
+            new_due: date(2023, 7, 31),
+            reason: "场地未落实".into(),
+            approver: String::new(),
+            date: today(),
+        }])
     );
 }
