@@ -392,7 +392,7 @@ fn a_report_written_with_out_is_complete_and_leaves_no_temp_file() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(files_in(out_dir.path()), [target.clone()]);
+    assert_eq!(files_in(out_dir.path()), std::slice::from_ref(&target));
     let xml = document_xml(&target);
     assert!(xml.contains("2023年6月督办工作月报"));
     assert!(xml.contains("按单位统计时,事项计入其牵头单位和责任单位,不计入配合单位和指导部门。"));

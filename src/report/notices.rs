@@ -241,3 +241,97 @@ impl NoticeText {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::WorkCalendar;
+    use crate::domain::{CalendarMode, Ledger, Status};
+    use crate::report::assess_ledgers;
+
+    fn item(id: &str, deadline: &str, units: &[&str]) -> Item {
+        Item {
+            id: id.into(),
+            title: format!("事项{id}"),
+            deadline: deadline.into(),
+            units: units.iter().map(|u| u.to_string()).collect(),
+            supervisors: vec!["市局督察处".into()],
+            status: Status::InProgress,
+            ..Item::default()
+        }
+    }
+
+    #[test]
+    fn one_notice_per_unit_and_kind_never_to_the_guiding_department() {
+        let ledger = Ledger {
+            id: "t".into(),
+            base_year: 2023,
+            items: vec![
+                item("1", "5月底前", &["办公室", "政治部"]),
+                item("2", "5月底前", &["办公室"]),
+                item("3", "4月底前", &["办公室"]),
+                item("4", "12月底前", &["政治部"]),
+            ],
+            ..Ledger::default()
+        };
+        let rules = WarningRules {
+            monthly_report: false,
+            ..WarningRules::default()
+        };
+        let calendar = WorkCalendar::new(CalendarMode::WorkingDays);
+        let today = NaiveDate::from_ymd_opt(2023, 6, 26).expect("date");
+        let entries = assess_ledgers([&ledger], &rules, &calendar, today);
+        let plans = plan(&entries, None, None);
+        let summary: Vec<(&str, NoticeKind, Vec<&str>)> = plans
+            .iter()
+            .map(|p| {
+                let ids = p
+                    .entries
+                    .iter()
+                    .map(|&i| entries[i].item.id.as_str())
+                    .collect();
+                (p.recipient.as_str(), p.kind, ids)
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("办公室", NoticeKind::Supervise, vec!["1", "2"]),
+                ("办公室", NoticeKind::Rectify, vec!["3"]),
+                ("政治部", NoticeKind::Supervise, vec!["1"]),
+            ]
+        );
+        let only = plan(&entries, Some("政治部"), Some(NoticeKind::Rectify));
+        assert!(only.is_empty());
+    }
+
+    #[test]
+    fn a_supervise_notice_is_copied_to_the_items_leaders() {
+        let mut first = item("1", "5月底前", &["办公室"]);
+        first.leader = Some("张副局长".into());
+        let ledger = Ledger {
+            id: "t".into(),
+            base_year: 2023,
+            items: vec![first],
+            ..Ledger::default()
+        };
+        let rules = WarningRules::default();
+        let calendar = WorkCalendar::new(CalendarMode::WorkingDays);
+        let today = NaiveDate::from_ymd_opt(2023, 6, 26).expect("date");
+        let entries = assess_ledgers([&ledger], &rules, &calendar, today);
+        let plans = plan(&entries, None, None);
+        let settings = NoticeSettings::default();
+        let text = NoticeText::new(
+            &plans[0],
+            &entries,
+            "督〔2023〕7号".into(),
+            today,
+            today,
+            &settings,
+        );
+        assert_eq!(text.copy_to.as_deref(), Some("张副局长"));
+        let doc = text.document(&rules);
+        assert_eq!(doc.title_text(), Some("《督办通知单》"));
+        assert_eq!(text.file_stem(), "督办通知单-办公室-督〔2023〕7号");
+    }
+}

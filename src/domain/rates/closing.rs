@@ -193,7 +193,7 @@ mod tests {
         let ongoing = deadline::parse("长期", 2023);
         let mut late_open = item("3", "政治部", Status::InProgress, None);
         late_open.overdue_explanation = Some("待省厅批复".into());
-        let entries = vec![
+        let entries = [
             (
                 "1",
                 item("1", "办公室", Status::Done, Some(day(5, 20))),

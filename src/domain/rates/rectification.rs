@@ -142,7 +142,7 @@ mod tests {
     #[test]
     fn problems_split_by_the_period_end_and_list_their_ids() {
         let end = NaiveDate::from_ymd_opt(2024, 11, 24).expect("date");
-        let mut entries = vec![
+        let mut entries = [
             problem("1", "反馈问题", "", Status::InProgress),
             problem("1.1", "面上问题", "2024年11月20日前完成整改", Status::Done),
             problem(
