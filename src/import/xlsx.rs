@@ -186,12 +186,15 @@ pub fn import_workbook(
     Ok(imports)
 }
 
+/// One row of a sheet: its number as Excel shows it, and its cells as text.
+pub type SheetRow = (usize, Vec<String>);
+
 /// The rows of one sheet as text (row number as Excel shows it, cells), merged regions
 /// applied and date cells as `YYYY-MM-DD`: for reading back a sheet duban exported.
 pub fn read_sheet(
     bytes: &[u8],
     choice: &SheetChoice,
-) -> Result<(String, Vec<(usize, Vec<String>)>), SheetError> {
+) -> Result<(String, Vec<SheetRow>), SheetError> {
     if is_encrypted(bytes) {
         return Err(SheetError::Encrypted);
     }
