@@ -200,11 +200,24 @@ fn decisions_made_in_a_meeting_are_saved_and_written_to_the_minutes() {
         "{text}"
     );
     // Only the two items reached are listed.
-    assert_eq!(
-        text.matches("\n1. 【").count() + text.matches("\n2. 【").count(),
-        2
+    assert!(
+        text.contains("\n| 1 | ") && text.contains("\n| 2 | "),
+        "{text}"
     );
-    assert!(!text.contains("\n3. 【"), "{text}");
+    assert!(!text.contains("\n| 3 | "), "{text}");
+    // The same minutes as .docx, read back from its XML.
+    let docx = md.path().with_extension("docx");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).expect("docx written"))
+        .expect("a zip file");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document.xml"),
+        &mut xml,
+    )
+    .expect("utf-8");
+    assert!(xml.contains("督办事项调度会会议纪要"), "{xml}");
+    assert!(xml.contains("参会人员:王局长"), "{xml}");
+    assert!(xml.contains("两周内完成整改并书面报告"), "{xml}");
 
     // The record lets the next session show what moved.
     let record = load_last_meeting(tmp.path()).unwrap().expect("record");

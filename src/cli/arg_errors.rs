@@ -162,7 +162,7 @@ mod tests {
             ),
             (
                 &["import", "a.csv"][..],
-                "参数错误:缺少必需的参数 --title <TITLE>、--year <YEAR>(用 duban import --help 查看用法)",
+                "参数错误:缺少必需的参数 --year <YEAR>(用 duban import --help 查看用法)",
             ),
             (
                 &["deadline"][..],

@@ -96,15 +96,5 @@ pub fn run(globals: &Globals, args: &ExportArgs) -> Result<ExitCode, CliError> {
 /// Write `bytes` to `path` through a temporary file in the same folder, so a reader never
 /// sees half a file and a failed export leaves no file behind.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    use std::io::Write;
-    let fail = |e: std::io::Error| CliError::new(format!("无法写入 {}:{e}", path.display()));
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    super::output::write_atomically(path, bytes).map(|_| ())
 }

@@ -9,6 +9,7 @@ pub mod assessed;
 pub mod closing;
 pub mod csv;
 pub mod legend;
+pub mod minutes;
 pub mod monthly;
 pub mod notices;
 pub mod period;

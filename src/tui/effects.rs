@@ -68,7 +68,12 @@ pub fn write_meeting(
         }
         Err(e) => return Action::MeetingSaved(Err(e.to_string())),
     };
-    let files = [("md", minutes.to_markdown().into_bytes())];
+    let doc = crate::report::minutes::minutes_document(minutes);
+    let mut files = vec![("md", crate::document::markdown::render(&doc).into_bytes())];
+    match crate::document::docx::render(&doc) {
+        Ok(bytes) => files.push(("docx", bytes)),
+        Err(e) => return Action::MeetingSaved(Err(e.to_string())),
+    }
     let result = crate::storage::write_meeting(dir, record, &files)
         .map(|written| {
             written

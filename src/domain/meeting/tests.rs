@@ -133,13 +133,5 @@ fn minutes_count_colours_before_and_after_and_group_by_unit() {
     };
     assert_eq!(minutes.counts(false), [1, 2, 0, 0, 0]);
     assert_eq!(minutes.counts(true), [1, 1, 0, 0, 1]);
-    let md = minutes.to_markdown();
-    assert!(md.starts_with("# 督办事项调度会会议纪要\n"), "{md}");
-    assert!(md.contains("- 参会人员:王局、李科长"), "{md}");
-    assert!(md.contains("共研究 3 项,其中 2 项作出决定"), "{md}");
-    assert!(md.contains("| 会前 | 1 | 2 | 0 | 0 | 0 |"), "{md}");
-    assert!(md.contains("| 会后 | 1 | 1 | 0 | 0 | 1 |"), "{md}");
-    assert_eq!(md.matches("### 办公室").count(), 1, "{md}");
-    assert!(md.contains("1. 【红→无】7 建设智慧矫正中心"), "{md}");
-    assert!(md.contains("   - 会议决定:听取汇报,无新决定"), "{md}");
+    assert_eq!(minutes.decided(), 2);
 }
