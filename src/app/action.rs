@@ -88,6 +88,11 @@ pub enum Action {
     MoveLeft,
     /// Move the cursor one column right (dashboard).
     MoveRight,
+    /// Export the rows shown (filters, group, search, sort) to an Excel workbook.
+    ExportView,
+    /// The view was exported (the file's path) or could not be (why).
+    #[serde(skip)]
+    Exported(Result<String, String>),
     /// Copy the item's `LEDGER ITEM` (what the command line takes) to the clipboard.
     CopyIds,
     /// The minutes were written (their path) or could not be (why).

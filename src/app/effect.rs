@@ -15,6 +15,9 @@ pub enum Effect {
             crate::domain::meeting::MeetingRecord,
         )>,
     ),
+    /// Write these ledgers (the rows of the view) to a workbook in the workspace's
+    /// `exports/` folder; the outcome comes back as [`crate::app::Action::Exported`].
+    ExportView(Vec<crate::domain::Ledger>),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
     /// Write these ledgers (indices of the catalogue) to recovery files; the outcome comes

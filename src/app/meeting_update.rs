@@ -28,6 +28,14 @@ pub fn update_meeting(
         (_, Action::MeetingSaved(result)) => saved(state, result),
         (Mode::Browse, Action::StartMeeting) => setup(state),
         (Mode::Browse, Action::ShowChanges) => show_changes(state),
+        (Mode::Browse, Action::ExportView) => super::export_view::export(state),
+        (_, Action::Exported(result)) => {
+            state.message = Some(match result {
+                Ok(path) => format!("已导出当前视图:{path}"),
+                Err(e) => format!("导出失败:{e}"),
+            });
+            Vec::new()
+        }
         (Mode::Browse, Action::ShowDashboard) => {
             state.dashboard = Some(super::dashboard::Dashboard::new(&state.catalog));
             state.screen = Screen::Dashboard;

@@ -228,6 +228,13 @@ fn rows() -> Vec<Row> {
         (Browse, &["y"], CopyIds, "复制“台账 编号”(命令行用)", None),
         (
             Browse,
+            &["X"],
+            ExportView,
+            "导出当前视图(筛选、分组、搜索、排序)为 Excel 表格",
+            None,
+        ),
+        (
+            Browse,
             &["b"],
             Edit(EditKind::Submit),
             "周期报送登记(如每年10月底前的年度报告)",

@@ -38,6 +38,7 @@ pub fn dispatch_with(state: &mut State, action: Action, today: NaiveDate, fail: 
                     queue.push(write_meeting(&state.catalog.dir, &minutes, &record));
                 }
                 Effect::Copy(text) => copy_to_clipboard(&text),
+                Effect::ExportView(ledgers) => queue.push(export_view(state, &ledgers)),
                 Effect::SaveUserName { dir, name } => queue.push(Action::UserNameSaved(
                     crate::identity::save_user_name(&dir, &name).map_err(|e| e.to_string()),
                 )),
@@ -85,6 +86,42 @@ pub fn write_meeting(
         })
         .map_err(|e| e.to_string());
     Action::MeetingSaved(result)
+}
+
+/// Write the view's ledgers to `<workspace>/exports/视图-<today>-<n>.xlsx` (through a temp
+/// file and a rename); the outcome comes back as [`Action::Exported`] with the path.
+pub fn export_view(state: &State, ledgers: &[crate::domain::Ledger]) -> Action {
+    let catalog = &state.catalog;
+    let assessing = crate::export::Assessing {
+        rules: &catalog.config.rules,
+        calendar: &catalog.calendar,
+        today: catalog.today,
+    };
+    let refs: Vec<&crate::domain::Ledger> = ledgers.iter().collect();
+    let result = crate::export::xlsx::workbook(&refs, &assessing)
+        .map_err(|e| e.to_string())
+        .and_then(|(bytes, _)| {
+            let folder = catalog.dir.join("exports");
+            std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+            let path = (1..)
+                .map(|n| folder.join(format!("视图-{}-{n}.xlsx", catalog.today)))
+                .find(|p| !p.exists())
+                .unwrap_or_else(|| folder.join("视图.xlsx"));
+            write_new_file(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(path.display().to_string())
+        });
+    Action::Exported(result)
+}
+
+/// Write `bytes` to `path` through a synced temp file in the same folder and a rename.
+fn write_new_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let folder = path.parent().unwrap_or(std::path::Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Put `text` on the clipboard of the terminal (and of the computer the user sits at,
