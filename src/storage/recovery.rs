@@ -50,14 +50,18 @@ fn write_all_in(
         .collect()
 }
 
-/// Create `path` (never replacing a file) with `bytes`, synced to disk.
+/// Create `path` (never replacing a file) with `bytes`, synced to disk. A write that fails
+/// (a full disk) removes the partial file, so no empty recovery file is left to mislead.
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     let mut file = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
         .map_err(|e| StorageError::io(path, e))?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| StorageError::io(path, e))
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if written.is_err() {
+        drop(file);
+        let _ = fs::remove_file(path);
+    }
+    written.map_err(|e| StorageError::io(path, e))
 }
