@@ -231,12 +231,14 @@ impl Meeting {
             if i > self.reached && decided.is_empty() {
                 continue;
             }
-            let ledger_title = catalog
+            let ledger = catalog
                 .ledgers
                 .iter()
                 .find(|l| l.ledger.id == stop.target.ledger_id)
-                .map(|l| l.ledger.title.clone())
-                .unwrap_or_default();
+                .map(|l| &l.ledger);
+            let ledger_title = ledger.map(|l| l.title.clone()).unwrap_or_default();
+            // The text in force: an extension's, the item's own, else the ledger's default.
+            let deadline = ledger.map_or(after.current_deadline(), |l| l.deadline_text_of(after));
             let clean = |s: &str| sanitize(s).into_owned();
             items.push(MinutesItem {
                 unit: clean(&stop.unit),
@@ -245,7 +247,7 @@ impl Meeting {
                 item_id: clean(&stop.target.item_id),
                 number: clean(&after.number),
                 title: clean(&after.title),
-                deadline: clean(after.current_deadline()),
+                deadline: clean(deadline),
                 colour_before: stop.colour,
                 colour_after,
                 reason: clean(&stop.reason),

@@ -125,7 +125,14 @@ pub fn decisions(before: &Item, after: &Item) -> Vec<String> {
         out.push(format!("进展:{}", p.text));
     }
     for e in new_entries(&before.extensions, &after.extensions) {
-        let mut line = format!("延期:“{}” → “{}”", e.original, e.new_deadline);
+        // A plan's milestone moved, or the whole text replaced (an item on its ledger's
+        // default deadline has no text of its own).
+        let from = match (&e.milestone, e.original.trim()) {
+            (Some(label), _) => format!("{label}节点"),
+            (None, "") => "原时限".to_string(),
+            (None, text) => format!("“{text}”"),
+        };
+        let mut line = format!("延期:{from} → “{}”", e.new_deadline);
         if !e.reason.is_empty() {
             line.push_str(&format!(",理由:{}", e.reason));
         }

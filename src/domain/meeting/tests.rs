@@ -135,3 +135,28 @@ fn minutes_count_colours_before_and_after_and_group_by_unit() {
     assert_eq!(minutes.counts(true), [1, 1, 0, 0, 1]);
     assert_eq!(minutes.decided(), 2);
 }
+
+#[test]
+fn an_extension_of_one_milestone_names_it_and_a_default_deadline_is_not_quoted_empty() {
+    let before = Item::default();
+    let mut after = before.clone();
+    let extension = |milestone: Option<&str>| Extension {
+        original: String::new(),
+        new_deadline: "2023年7月底前".into(),
+        reason: "疫情影响".into(),
+        approver: String::new(),
+        date: day(6, 26),
+        original_due: None,
+        new_due: None,
+        milestone: milestone.map(str::to_string),
+    };
+    after.extensions.push(extension(Some("推进年")));
+    after.extensions.push(extension(None));
+    assert_eq!(
+        decisions(&before, &after),
+        vec![
+            "延期:推进年节点 → “2023年7月底前”,理由:疫情影响",
+            "延期:原时限 → “2023年7月底前”,理由:疫情影响",
+        ]
+    );
+}
