@@ -45,10 +45,16 @@ fn choice_line(
     let mut spans = vec![Span::raw(format!("{marker}{}:", field.label))];
     let mut used = text::width(&spans[0].content);
     for (i, option) in options.iter().enumerate() {
-        let label = if i == selected {
-            format!("[{}{}] ", i + 1, option)
+        // "1蓝", but "1.2022-12-31 推进年": a number must not run into an option's digits.
+        let sep = if option.starts_with(|c: char| c.is_ascii_digit()) {
+            "."
         } else {
-            format!("{}{}  ", i + 1, option)
+            ""
+        };
+        let label = if i == selected {
+            format!("[{}{sep}{}] ", i + 1, option)
+        } else {
+            format!("{}{sep}{}  ", i + 1, option)
         };
         let w = text::width(&label);
         if used + w > width {
@@ -63,4 +69,33 @@ fn choice_line(
         spans.push(Span::styled(label, style));
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn option_numbers_never_run_into_options_that_start_with_digits() {
+        let dated = vec![
+            "2022-12-31 推进年".to_string(),
+            "2023-12-31 提升年".to_string(),
+        ];
+        let field = FormField::choice("延期节点", dated.clone(), 0);
+        let line = text_of(&choice_line(&field, &dated, 0, false, 80));
+        assert_eq!(
+            line,
+            " 延期节点:[1.2022-12-31 推进年] 2.2023-12-31 提升年  "
+        );
+        let colours = vec!["黄".to_string(), "红".to_string()];
+        let field = FormField::choice("颜色", colours.clone(), 1);
+        assert_eq!(
+            text_of(&choice_line(&field, &colours, 1, true, 80)),
+            "▸颜色:1黄  [2红] "
+        );
+    }
 }
