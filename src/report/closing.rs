@@ -21,14 +21,8 @@ pub struct LateItem {
     pub explanation: Option<String>,
 }
 
-/// A unit losing award eligibility and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct UnitConsequence {
-    /// The unit.
-    pub unit: String,
-    /// The late items that cause it.
-    pub items: Vec<ItemRow>,
-}
+/// A unit losing award eligibility, with the late items that cause it.
+pub use super::monthly::UnitItems as UnitConsequence;
 
 /// The closing report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
