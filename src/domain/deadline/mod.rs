@@ -13,6 +13,7 @@
 
 mod explain;
 mod expr;
+mod festivals;
 mod json;
 mod numerals;
 mod numeric;

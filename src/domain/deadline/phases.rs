@@ -1,7 +1,7 @@
 //! Splitting a deadline text into phases (a phase starts where a time expression starts)
 //! and reading each phase's label, percent, detail, measures and trailing clauses.
 
-use super::expr::{Expr, Scan, scan};
+use super::expr::{Expr, Scan, is_year_range_end, scan};
 use super::numerals::{chinese_digit, normalize, read_measures};
 use super::resolve::{Resolved, resolve};
 use super::schedule::{Milestone, Schedule, ScheduleKind};
@@ -100,7 +100,16 @@ fn text_of(s: &[char]) -> String {
 /// A text with no date at all: external, ongoing or unparsed.
 fn read_without_dates(s: &[char], schedule: &mut Schedule) {
     let whole = text_of(s).trim().to_string();
-    if is_external(&whole) {
+    if let Some(note) = undated_reading(&whole) {
+        schedule.kind = ScheduleKind::External;
+        schedule.external = Some(whole);
+        schedule.notes.push(note);
+    } else if is_immediate(&whole) {
+        schedule.kind = ScheduleKind::Ongoing;
+        schedule.notes.push(
+            "“立行立改”要求立即整改:截止日期为交办当日;交办日期未知时按持续推进理解".to_string(),
+        );
+    } else if is_external(&whole) {
         schedule.kind = ScheduleKind::External;
         schedule.external = Some(whole);
     } else if is_ongoing(&whole) {
@@ -110,6 +119,45 @@ fn read_without_dates(s: &[char], schedule: &mut Schedule) {
             .notes
             .push("未找到可识别的日期或期限用语".to_string());
     }
+}
+
+/// `立行立改` / `即知即改` / `立即整改`: due at once.
+fn is_immediate(clause: &str) -> bool {
+    ["立行立改", "即知即改", "立即整改", "马上就改", "立即落实"]
+        .iter()
+        .any(|w| clause.contains(w))
+}
+
+/// Undated forms that wait on something that is not a calendar date, with their note:
+/// event-relative (`收到通知后10个工作日内`), conditional (`视…而定`), a named period (`…期间`).
+fn undated_reading(clause: &str) -> Option<String> {
+    let within = [
+        "工作日内",
+        "日内",
+        "天内",
+        "天之内",
+        "日之内",
+        "个月内",
+        "周内",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
+    if within {
+        let working = clause.contains("工作日");
+        return Some(format!(
+            "相对事件的期限(“{clause}”):事件日期记录到事项后,按{}计算截止日期;此前待上级安排",
+            if working { "工作日" } else { "自然日" }
+        ));
+    }
+    if clause.contains('视') && (clause.contains("而定") || clause.contains("情况")) {
+        return Some(format!("有条件的期限(“{clause}”):视情况而定,待上级安排"));
+    }
+    if clause.contains("期间") {
+        return Some(format!(
+            "“{clause}”指一个事件或时期而非日历日期,不猜测为年底,待上级明确日期"
+        ));
+    }
+    None
 }
 
 /// Words that put a clause in someone else's hands.
@@ -242,6 +290,8 @@ fn read_phases(
     let schedule = &mut reading.schedule;
     let mut ctx_year = base_year;
     let mut ongoing_after = false;
+    // The first `…起` start seen (`3月1日起`), if any.
+    let mut start_only: Option<String> = None;
     // The measure prefix waiting for the next phase (`第一二三五项`).
     let mut pending_measures = trailing_measures(s, 0, found[0].start);
     for (k, f) in found.iter().enumerate() {
@@ -268,15 +318,23 @@ fn read_phases(
                         .iter()
                         .any(|w| text.label.trim_start().starts_with(w));
                 if starts_here {
-                    // `3月1日起…` names a start, not a deadline.
-                    schedule.notes.push(format!(
-                        "“{source}起”只有开始日期,没有截止日期,按持续推进理解"
-                    ));
-                    ongoing_after = true;
+                    // `3月1日起…` names a start; an end or a recurrence later in the text governs.
+                    start_only.get_or_insert(source);
                     pending_measures = next_measures;
                     continue;
                 }
-                let (mut label, percent, detail) = label_parts(&text.label);
+                let label_text = if f.expr.labels_itself() {
+                    format!("{source}{}", text.label)
+                } else {
+                    text.label.clone()
+                };
+                let (mut label, percent, detail) = label_parts(&label_text);
+                // A range of whole years (`2024-2026年`) is read as its final year end.
+                let start = if matches!(&f.expr, Expr::Range(_, b) if is_year_range_end(b)) {
+                    None
+                } else {
+                    start
+                };
                 let mut measures = Vec::new();
                 if let Some((_, prefix, list)) = pending_measures.take() {
                     label = format!("{prefix}{label}");
@@ -314,6 +372,18 @@ fn read_phases(
         }
         ongoing_after |= text.ongoing_after;
         pending_measures = next_measures;
+    }
+    if let Some(source) = start_only {
+        if schedule.milestones.is_empty() && schedule.recurrence.is_none() {
+            schedule.notes.push(format!(
+                "“{source}起”只有开始日期,没有截止日期,按持续推进理解"
+            ));
+            ongoing_after = true;
+        } else {
+            schedule
+                .notes
+                .push(format!("“{source}起”是开始日期,以其后的截止日期或周期为准"));
+        }
     }
     schedule.kind = decide_kind(schedule, ongoing_after);
     if schedule.kind == ScheduleKind::Unparsed {
