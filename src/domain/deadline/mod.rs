@@ -21,6 +21,7 @@ mod phases;
 mod recurring;
 mod resolve;
 mod schedule;
+mod undated;
 
 pub use explain::explain;
 pub use json::{final_due, to_json};
