@@ -241,9 +241,10 @@ fn json_follows_the_cli_contract() {
             "kind": "dated",
             "due": "2024-12-31",
             "milestones": [
-                {"start": null, "due": "2023-12-31", "label": "完成", "percent": 50},
-                {"start": null, "due": "2024-12-31", "label": "完成", "percent": 100}
+                {"start": null, "due": "2023-12-31", "label": "完成", "percent": 50, "scope": "涪城"},
+                {"start": null, "due": "2024-12-31", "label": "完成", "percent": 100, "scope": null}
             ],
+            "recurrence": null,
             "note": null
         })
     );
