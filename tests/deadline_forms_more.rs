@@ -211,6 +211,28 @@ fn half_monthly_next_occurrence_is_the_15th_or_the_month_end() {
     assert_eq!(rule.next_on_or_after(d("2024-12-31")), d("2024-12-31"));
 }
 
+/// Whole-year wording: 年度内 / 本年度内 / 2025年度末 = the year end.
+#[rstest]
+#[case("本年度内完成", 2024, "2024-12-31", "完成")]
+#[case("年度内", 2025, "2025-12-31", "")]
+#[case("2025年度末前完成评估", 2024, "2025-12-31", "完成评估")]
+fn whole_year_wording(
+    #[case] text: &str,
+    #[case] year: i32,
+    #[case] due: &str,
+    #[case] label: &str,
+) {
+    let s = parse(text, year);
+    assert_eq!(s.kind.word(), "dated", "{text}: {s:?}");
+    assert_eq!(s.milestones[0].due.to_string(), due, "{text}");
+    assert_eq!(s.milestones[0].label, label, "{text}");
+}
+
+#[test]
+fn around_a_festival_is_not_a_deadline_before_it() {
+    assert_ne!(parse("春节前后走访", 2024).kind.word(), "dated");
+}
+
 #[test]
 fn a_festival_outside_the_table_is_unparsed_with_a_reason() {
     let s = parse("春节前", 2040);

@@ -313,7 +313,11 @@ fn point(s: &[char], i: usize) -> Option<(Point, usize)> {
 
 /// Year-level words that take the context year: 年底/年末/年内/年初/上半年/下半年/第N季度.
 fn year_relative(s: &[char], i: usize) -> Option<(YearPart, usize)> {
-    if let Some(end) = eat_any(s, i, &["年底", "年末", "年内"]) {
+    if let Some(end) = eat_any(
+        s,
+        i,
+        &["年度内", "年度末", "年度底", "年底", "年末", "年内"],
+    ) {
         return Some((YearPart::End, skip_before(s, end).0));
     }
     if s.get(i) == Some(&'年') && is_early(s, i + 1) {
@@ -370,6 +374,9 @@ fn year_tail(s: &[char], i: usize, year: YearRef) -> (Point, usize) {
         if s.get(j) == Some(&'月') && quarter_start == i {
             return month_tail(s, j + 1, year, n);
         }
+    }
+    if let Some(end) = eat_any(s, i, &["度内", "度末", "度底"]) {
+        return (with(YearPart::End), skip_before(s, end).0);
     }
     let end = eat_any(s, i, &["度"]).unwrap_or(i);
     (with(YearPart::Whole), end)

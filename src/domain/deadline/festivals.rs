@@ -130,6 +130,10 @@ pub(crate) fn festival_before(s: &[char], i: usize) -> Option<(Festival, usize)>
     let j = i + name.chars().count();
     let j = eat_any(s, j, &["节"]).unwrap_or(j);
     let end = eat_any(s, j, &["以前", "之前", "前"])?;
+    // `春节前后` is "around the festival", not a deadline before it.
+    if s.get(end) == Some(&'后') {
+        return None;
+    }
     Some((*festival, end))
 }
 
