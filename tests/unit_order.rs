@@ -53,3 +53,29 @@ fn catalog_and_grouping_use_pinyin_order_for_ties() {
         }
     }
 }
+
+#[test]
+fn the_unit_picker_lists_known_units_in_pinyin_order() {
+    use duban::app::edit::UnitPicker;
+    let known: Vec<String> = [
+        "三台县司法局",
+        "涪城区司法局",
+        "办公室",
+        "安州区司法局",
+        "游仙区司法局",
+    ]
+    .map(String::from)
+    .to_vec();
+    let picker = UnitPicker::new("责任单位".into(), &[], &known, false);
+    let names: Vec<&str> = picker.candidates.iter().map(|c| c.unit.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "安州区司法局",
+            "办公室",
+            "涪城区司法局",
+            "三台县司法局",
+            "游仙区司法局"
+        ]
+    );
+}
