@@ -433,7 +433,7 @@ fn deadline_json_has_exactly_the_contract_keys() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys, ["due", "kind", "milestones", "note"]);
+    assert_eq!(keys, ["due", "kind", "milestones", "note", "recurrence"]);
     assert!(
         ["dated", "ongoing", "recurring", "external", "unparsed"]
             .contains(&v["kind"].as_str().expect("kind"))
@@ -445,8 +445,56 @@ fn deadline_json_has_exactly_the_contract_keys() {
             .keys()
             .map(String::as_str)
             .collect();
-        assert_eq!(keys, ["due", "label", "percent", "start"]);
+        assert_eq!(keys, ["due", "label", "percent", "scope", "start"]);
     }
+}
+
+fn deadline_json(args: &[&str]) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_duban"))
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+#[test]
+fn deadline_json_gives_the_rule_and_the_next_occurrence_after_today() {
+    let base = ["--today", "2024-06-16", "deadline", "--format", "json"];
+    let monthly = deadline_json(&[&base[..], &["每月5日前报送"]].concat());
+    assert_eq!(monthly["kind"], "recurring");
+    assert_eq!(
+        monthly["recurrence"],
+        serde_json::json!({"every": "monthly", "month": null, "day": 5, "next": "2024-07-05"})
+    );
+    let half = deadline_json(&[&base[..], &["每半月报送"]].concat());
+    assert_eq!(half["recurrence"]["every"], "half-monthly");
+    assert_eq!(half["recurrence"]["next"], "2024-06-30");
+    let yearly = deadline_json(&[&base[..], &["每年10月底前报送年度报告"]].concat());
+    assert_eq!(
+        yearly["recurrence"],
+        serde_json::json!({"every": "yearly", "month": 10, "day": null, "next": "2024-10-31"})
+    );
+    let dated = deadline_json(&[&base[..], &["6月底前"]].concat());
+    assert_eq!(dated["recurrence"], serde_json::Value::Null);
+}
+
+#[test]
+fn deadline_json_gives_the_scope_of_a_phase() {
+    let v = deadline_json(&[
+        "deadline",
+        "--year",
+        "2023",
+        "--format",
+        "json",
+        "2023年完成50%(涪城、游仙、仙海);2024年完成100%",
+    ]);
+    assert_eq!(v["milestones"][0]["scope"], "涪城、游仙、仙海");
+    assert_eq!(v["milestones"][1]["scope"], serde_json::Value::Null);
 }
 
 #[test]

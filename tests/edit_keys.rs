@@ -142,12 +142,12 @@ fn deadline_edit_warns_when_unparsed_and_saves_on_confirmation() {
     let mut s = open(&dir, "李四");
     select(&mut s, "1");
     press(&mut s, "e Ctrl-u");
-    type_text(&mut s, "视情况而定");
+    type_text(&mut s, "尽快办理");
     press(&mut s, "Enter");
     assert!(form_message(&s).is_some_and(|m| m.contains("未能识别")));
     assert_eq!(disk_item(&dir, "1").deadline, "2024年6月30日前");
     press(&mut s, "Enter");
-    assert_eq!(disk_item(&dir, "1").deadline, "视情况而定");
+    assert_eq!(disk_item(&dir, "1").deadline, "尽快办理");
     press(&mut s, "u");
     assert_eq!(disk_item(&dir, "1").deadline, "2024年6月30日前");
 }

@@ -63,7 +63,8 @@ pub struct Catalog {
     pub today: NaiveDate,
     /// All items, ledger by ledger in source order.
     pub entries: Vec<Entry>,
-    /// Every unit named by an item, sorted at load (units added by edits come last).
+    /// Every unit named by an item, sorted by pinyin at load (units added by edits come
+    /// last; [`Catalog::units_by_pinyin`] gives the display order).
     pub units: Vec<String>,
     /// The search index; document `i` is entry `i`. Built in the background at load: the
     /// first use waits for it.
@@ -91,10 +92,13 @@ impl Catalog {
         for names in in_parallel(&ranges, |range| units_in(&workspace, range)) {
             unit_names.extend(names.into_iter().map(|name| (name, 0)));
         }
-        for (i, v) in unit_names.values_mut().enumerate() {
-            *v = i as u32;
+        let mut units: Vec<String> = unit_names.keys().map(|s| s.to_string()).collect();
+        crate::search::collate::sort_by_pinyin(&mut units);
+        for (i, name) in units.iter().enumerate() {
+            if let Some(v) = unit_names.get_mut(name.as_str()) {
+                *v = i as u32;
+            }
         }
-        let units: Vec<String> = unit_names.keys().map(|s| s.to_string()).collect();
         // The first frame needs no search: the index's text is gathered with the
         // assessments, and the index is built in the background while the frame is drawn.
         let total = ranges.last().map_or(0, |r| r.end);
@@ -152,6 +156,16 @@ impl Catalog {
                 .iter()
                 .position(|e| e.ledger == ledger && e.item == item),
         }
+    }
+
+    /// The indices of [`Catalog::units`] in pinyin order of their names (安州 before 涪城),
+    /// units added by edits included: the order of every unit list shown.
+    pub fn units_by_pinyin(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = (0..self.units.len() as u32).collect();
+        ids.sort_by(|&a, &b| {
+            crate::search::collate::pinyin_cmp(&self.units[a as usize], &self.units[b as usize])
+        });
+        ids
     }
 
     /// The entry at an index, if any.

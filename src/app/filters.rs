@@ -41,7 +41,12 @@ impl FilterOption {
             Status::ALL.into_iter().map(FilterOption::Status).collect();
         out.extend(DueBucket::ALL.into_iter().map(FilterOption::Bucket));
         out.extend((0..catalog.ledgers.len()).map(FilterOption::Ledger));
-        out.extend((0..catalog.units.len() as u32).map(FilterOption::Unit));
+        out.extend(
+            catalog
+                .units_by_pinyin()
+                .into_iter()
+                .map(FilterOption::Unit),
+        );
         out
     }
 

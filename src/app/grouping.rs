@@ -121,7 +121,7 @@ pub struct Group {
 pub fn build_groups(catalog: &Catalog, grouping: Grouping, shown: &[u32]) -> Vec<Group> {
     let keys: Vec<GroupKey> = match grouping {
         Grouping::Ledger => (0..catalog.ledgers.len()).map(GroupKey::Ledger).collect(),
-        Grouping::Unit => (0..catalog.units.len() as u32)
+        Grouping::Unit => (catalog.units_by_pinyin().into_iter())
             .map(GroupKey::Unit)
             .chain(std::iter::once(GroupKey::NoUnit))
             .collect(),

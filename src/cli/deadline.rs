@@ -34,18 +34,13 @@ pub struct DeadlineArgs {
 
 /// Parse and print the reading. Needs no workspace (its pinned date is used when one exists).
 pub fn run(globals: &Globals, args: &DeadlineArgs) -> Result<ExitCode, CliError> {
-    let year = match args.year {
-        Some(y) => y,
-        None => {
-            let config = globals.peek_config();
-            globals.today_for(config.as_ref()).year()
-        }
-    };
+    let today = globals.today_for(globals.peek_config().as_ref());
+    let year = args.year.unwrap_or(today.year());
     let schedule = deadline::parse(&args.text, year);
     match args.format {
         DeadlineFormat::Json => outln!(
             "{}",
-            crate::text::json_safe(&deadline::to_json(&schedule).to_string())
+            crate::text::json_safe(&deadline::to_json_on(&schedule, today).to_string())
         ),
         DeadlineFormat::Text => {
             for line in deadline::explain(&schedule) {

@@ -16,6 +16,7 @@
 //! ([`SearchIndex::title_highlights`]) may call the skim matcher.
 
 mod background;
+pub mod collate;
 mod item;
 mod query;
 mod rank;

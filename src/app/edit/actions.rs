@@ -101,6 +101,7 @@ fn known_units(catalog: &Catalog) -> Vec<String> {
         .collect();
     units.sort();
     units.dedup();
+    crate::search::collate::sort_by_pinyin(&mut units);
     units
 }
 

@@ -71,8 +71,11 @@ pub struct UnitPicker {
 
 impl UnitPicker {
     /// A picker starting from `current` units (empty for a multi-selection, which may then
-    /// switch between replacing and adding with Tab), completing over `known` units.
+    /// switch between replacing and adding with Tab), completing over `known` units
+    /// (listed in pinyin order).
     pub fn new(title: String, current: &[String], known: &[String], bulk: bool) -> Self {
+        let mut known = known.to_vec();
+        crate::search::collate::sort_by_pinyin(&mut known);
         let mut picker = Self {
             title,
             chosen: current.to_vec(),
@@ -87,11 +90,11 @@ impl UnitPicker {
             },
             can_switch_mode: bulk,
             message: None,
-            known: known.to_vec(),
             index: Arc::new(SearchIndex::build(known.iter().map(|u| SearchFields {
                 title: u,
                 ..SearchFields::default()
             }))),
+            known,
         };
         picker.refresh();
         picker

@@ -103,6 +103,7 @@ pub(crate) fn describe(rec: &Recurrence) -> String {
         Recurrence::Weekly => "每周(以周日为限)".to_string(),
         Recurrence::Monthly { day: None } => "每月最后一天前".to_string(),
         Recurrence::Monthly { day: Some(d) } => format!("每月{d}日前"),
+        Recurrence::HalfMonthly => "每半月(每月15日、月底)前".to_string(),
         Recurrence::Quarterly => "每季度最后一天前".to_string(),
         Recurrence::HalfYearly => "每半年(6月30日、12月31日)前".to_string(),
         Recurrence::Yearly { month, day: None } => format!("每年{month}月最后一天前"),

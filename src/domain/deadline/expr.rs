@@ -1,6 +1,7 @@
 //! Time expressions: the shapes of a single date, a range or a recurring rule,
 //! recognised at one position of a normalised text.
 
+use super::festivals::{Festival, festival_before};
 use super::numerals::read_number;
 use super::numeric::{month_day, numeric_date};
 use super::recurring::recurring;
@@ -44,6 +45,8 @@ pub(crate) enum YearPart {
     SecondHalf,
     /// `一季度` … `四季度` (validated later).
     Quarter(u32),
+    /// `年中`: read as 06-30 (with a note).
+    Mid,
 }
 
 /// The year a point names.
@@ -92,6 +95,36 @@ pub(crate) enum Expr {
     Recurring(Recurrence, Option<String>),
     /// `全年`: ongoing until the year end .
     FullYear(YearRef),
+    /// `端午节前`: the day before the festival in the context year.
+    Festival(Festival),
+    /// `两年内`: by the end of the N-th year, the context year counting as the first.
+    WithinYears(u32),
+}
+
+impl Expr {
+    /// Forms whose words are their own label (`端午节前`, `两年内完成`, `2024-2026年`).
+    pub(crate) fn labels_itself(&self) -> bool {
+        match self {
+            Expr::Festival(_) | Expr::WithinYears(_) => true,
+            Expr::Point(Point::Year {
+                part: YearPart::Mid,
+                ..
+            }) => true,
+            Expr::Range(_, b) => is_year_range_end(b),
+            _ => false,
+        }
+    }
+}
+
+/// The end of a range of whole years (`2024-2026年`).
+pub(crate) fn is_year_range_end(p: &Point) -> bool {
+    matches!(
+        p,
+        Point::Year {
+            year: YearRef::Given(_),
+            part: YearPart::Whole | YearPart::End | YearPart::Before,
+        }
+    )
 }
 
 /// The outcome of looking for an expression at one position.
@@ -150,6 +183,15 @@ pub(crate) fn scan(s: &[char], i: usize) -> Scan {
     let phase_start = i == 0 || s.get(i - 1).is_some_and(|c| " ;,。、:()".contains(*c));
     if let Some(end) = eat_any(s, i, &["全年"]).filter(|_| phase_start) {
         return Scan::Found(Expr::FullYear(YearRef::Context), end);
+    }
+    if let Some((festival, end)) = festival_before(s, i) {
+        return Scan::Found(Expr::Festival(festival), end);
+    }
+    if let Some((n, j)) = read_number(s, i)
+        && (1..=20).contains(&n)
+        && let Some(end) = eat_any(s, j, &["年内", "年之内", "年以内"])
+    {
+        return Scan::Found(Expr::WithinYears(n), end);
     }
     let Some((first, after_first)) = point(s, i) else {
         return Scan::Nothing;
@@ -271,7 +313,11 @@ fn point(s: &[char], i: usize) -> Option<(Point, usize)> {
 
 /// Year-level words that take the context year: 年底/年末/年内/年初/上半年/下半年/第N季度.
 fn year_relative(s: &[char], i: usize) -> Option<(YearPart, usize)> {
-    if let Some(end) = eat_any(s, i, &["年底", "年末", "年内"]) {
+    if let Some(end) = eat_any(
+        s,
+        i,
+        &["年度内", "年度末", "年度底", "年底", "年末", "年内"],
+    ) {
         return Some((YearPart::End, skip_before(s, end).0));
     }
     if s.get(i) == Some(&'年') && is_early(s, i + 1) {
@@ -282,6 +328,11 @@ fn year_relative(s: &[char], i: usize) -> Option<(YearPart, usize)> {
     }
     if let Some(end) = eat_any(s, i, &["下半年"]) {
         return Some((YearPart::SecondHalf, skip_before(s, end).0));
+    }
+    if let Some(end) =
+        eat_any(s, i, &["年中"]).filter(|e| !s.get(*e).is_some_and(|c| "期央心".contains(*c)))
+    {
+        return Some((YearPart::Mid, skip_before(s, end).0));
     }
     if s.get(i) == Some(&'第') {
         let (n, j) = read_number(s, i + 1)?;
@@ -323,6 +374,9 @@ fn year_tail(s: &[char], i: usize, year: YearRef) -> (Point, usize) {
         if s.get(j) == Some(&'月') && quarter_start == i {
             return month_tail(s, j + 1, year, n);
         }
+    }
+    if let Some(end) = eat_any(s, i, &["度内", "度末", "度底"]) {
+        return (with(YearPart::End), skip_before(s, end).0);
     }
     let end = eat_any(s, i, &["度"]).unwrap_or(i);
     (with(YearPart::Whole), end)

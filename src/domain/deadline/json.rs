@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use super::schedule::{Schedule, ScheduleKind};
+use super::schedule::{Recurrence, Schedule, ScheduleKind};
 
 /// The final date as the CLI reports it: the last milestone of a dated schedule, the year
 /// end of an ongoing `全年…` schedule; `None` for ongoing-without-year-end, recurring
@@ -16,9 +16,20 @@ pub fn final_due(schedule: &Schedule) -> Option<NaiveDate> {
     }
 }
 
-/// `{"kind", "due", "milestones": [{"start", "due", "label", "percent"}], "note"}`:
-/// `due` is [`final_due`] (null for recurring), `note` joins the notes with `;` (null when none).
+/// `{"kind", "due", "milestones": [{"start", "due", "label", "percent", "scope"}],
+/// "recurrence", "note"}`: `due` is [`final_due`] (null for recurring), `scope` the text in
+/// brackets of a phase (null when none), `recurrence` the rule (see [`recurrence_json`];
+/// null when none, its `next` null here), `note` joins the notes with `;` (null when none).
 pub fn to_json(schedule: &Schedule) -> Value {
+    to_json_from(schedule, None)
+}
+
+/// [`to_json`] with the recurrence's next occurrence on or after `today`.
+pub fn to_json_on(schedule: &Schedule, today: NaiveDate) -> Value {
+    to_json_from(schedule, Some(today))
+}
+
+fn to_json_from(schedule: &Schedule, today: Option<NaiveDate>) -> Value {
     let date = |d: Option<NaiveDate>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
     let milestones: Vec<Value> = schedule
         .milestones
@@ -29,6 +40,7 @@ pub fn to_json(schedule: &Schedule) -> Value {
                 "due": m.due.to_string(),
                 "label": m.label,
                 "percent": m.percent,
+                "scope": m.detail,
             })
         })
         .collect();
@@ -37,10 +49,35 @@ pub fn to_json(schedule: &Schedule) -> Value {
     } else {
         Value::String(schedule.notes.join(";"))
     };
+    let recurrence = schedule
+        .recurrence
+        .map_or(Value::Null, |r| recurrence_json(&r, today));
     json!({
         "kind": schedule.kind.word(),
         "due": date(final_due(schedule)),
         "milestones": milestones,
+        "recurrence": recurrence,
         "note": note,
+    })
+}
+
+/// `{"every", "month", "day", "next"}`: `every` is weekly | half-monthly | monthly |
+/// quarterly | half-yearly | yearly; `month` only for yearly rules; `day` the day of month
+/// (null = the month's last day; 15 and null for half-monthly); `next` the first
+/// occurrence on or after `today` (null without one).
+pub fn recurrence_json(rule: &Recurrence, today: Option<NaiveDate>) -> Value {
+    let (every, month, day) = match *rule {
+        Recurrence::Weekly => ("weekly", None, None),
+        Recurrence::HalfMonthly => ("half-monthly", None, Some(15)),
+        Recurrence::Monthly { day } => ("monthly", None, day),
+        Recurrence::Quarterly => ("quarterly", None, None),
+        Recurrence::HalfYearly => ("half-yearly", None, None),
+        Recurrence::Yearly { month, day } => ("yearly", Some(month), day),
+    };
+    json!({
+        "every": every,
+        "month": month,
+        "day": day,
+        "next": today.map(|t| rule.next_on_or_after(t).to_string()),
     })
 }

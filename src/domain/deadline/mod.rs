@@ -13,6 +13,7 @@
 
 mod explain;
 mod expr;
+mod festivals;
 mod json;
 mod numerals;
 mod numeric;
@@ -20,9 +21,10 @@ mod phases;
 mod recurring;
 mod resolve;
 mod schedule;
+mod undated;
 
 pub use explain::explain;
-pub use json::{final_due, to_json};
+pub use json::{final_due, recurrence_json, to_json, to_json_on};
 pub use schedule::{Milestone, Recurrence, Schedule, ScheduleKind, days_in, month_end};
 
 /// Parse a deadline text written in a ledger whose deadlines without a year belong to `base_year`.

@@ -1,10 +1,11 @@
 //! Splitting a deadline text into phases (a phase starts where a time expression starts)
 //! and reading each phase's label, percent, detail, measures and trailing clauses.
 
-use super::expr::{Expr, Scan, scan};
+use super::expr::{Expr, Scan, is_year_range_end, scan};
 use super::numerals::{chinese_digit, normalize, read_measures};
 use super::resolve::{Resolved, resolve};
 use super::schedule::{Milestone, Schedule, ScheduleKind};
+use super::undated::{is_external, is_ongoing, read_without_dates};
 
 /// How one milestone's date was read (for the explanation).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,41 +96,6 @@ fn find_expressions(s: &[char]) -> Vec<Found> {
 
 fn text_of(s: &[char]) -> String {
     s.iter().collect()
-}
-
-/// A text with no date at all: external, ongoing or unparsed.
-fn read_without_dates(s: &[char], schedule: &mut Schedule) {
-    let whole = text_of(s).trim().to_string();
-    if is_external(&whole) {
-        schedule.kind = ScheduleKind::External;
-        schedule.external = Some(whole);
-    } else if is_ongoing(&whole) {
-        schedule.kind = ScheduleKind::Ongoing;
-    } else {
-        schedule
-            .notes
-            .push("未找到可识别的日期或期限用语".to_string());
-    }
-}
-
-/// Words that put a clause in someone else's hands.
-fn is_external(clause: &str) -> bool {
-    let waits = clause.contains('待')
-        && (clause.contains('后') || clause.contains("出台") || clause.contains("通知"));
-    let follows = ["按", "根据", "遵照", "听从", "依照"]
-        .iter()
-        .any(|w| clause.starts_with(w))
-        && ["要求", "部署", "安排", "通知", "统一"]
-            .iter()
-            .any(|w| clause.contains(w));
-    waits || follows || clause.contains("另行通知")
-}
-
-/// Words that make a clause open-ended.
-fn is_ongoing(clause: &str) -> bool {
-    ["持续", "长期", "常态化", "后期", "久久为功", "不定期"]
-        .iter()
-        .any(|w| clause.contains(w))
 }
 
 /// Clause boundaries of a gap between expressions (separators outside brackets).
@@ -242,6 +208,8 @@ fn read_phases(
     let schedule = &mut reading.schedule;
     let mut ctx_year = base_year;
     let mut ongoing_after = false;
+    // The first `…起` start seen (`3月1日起`), if any.
+    let mut start_only: Option<String> = None;
     // The measure prefix waiting for the next phase (`第一二三五项`).
     let mut pending_measures = trailing_measures(s, 0, found[0].start);
     for (k, f) in found.iter().enumerate() {
@@ -268,15 +236,23 @@ fn read_phases(
                         .iter()
                         .any(|w| text.label.trim_start().starts_with(w));
                 if starts_here {
-                    // `3月1日起…` names a start, not a deadline.
-                    schedule.notes.push(format!(
-                        "“{source}起”只有开始日期,没有截止日期,按持续推进理解"
-                    ));
-                    ongoing_after = true;
+                    // `3月1日起…` names a start; an end or a recurrence later in the text governs.
+                    start_only.get_or_insert(source);
                     pending_measures = next_measures;
                     continue;
                 }
-                let (mut label, percent, detail) = label_parts(&text.label);
+                let label_text = if f.expr.labels_itself() {
+                    format!("{source}{}", text.label)
+                } else {
+                    text.label.clone()
+                };
+                let (mut label, percent, detail) = label_parts(&label_text);
+                // A range of whole years (`2024-2026年`) is read as its final year end.
+                let start = if matches!(&f.expr, Expr::Range(_, b) if is_year_range_end(b)) {
+                    None
+                } else {
+                    start
+                };
                 let mut measures = Vec::new();
                 if let Some((_, prefix, list)) = pending_measures.take() {
                     label = format!("{prefix}{label}");
@@ -314,6 +290,18 @@ fn read_phases(
         }
         ongoing_after |= text.ongoing_after;
         pending_measures = next_measures;
+    }
+    if let Some(source) = start_only {
+        if schedule.milestones.is_empty() && schedule.recurrence.is_none() {
+            schedule.notes.push(format!(
+                "“{source}起”只有开始日期,没有截止日期,按持续推进理解"
+            ));
+            ongoing_after = true;
+        } else {
+            schedule
+                .notes
+                .push(format!("“{source}起”是开始日期,以其后的截止日期或周期为准"));
+        }
     }
     schedule.kind = decide_kind(schedule, ongoing_after);
     if schedule.kind == ScheduleKind::Unparsed {

@@ -21,7 +21,12 @@ pub(crate) fn recurring(s: &[char], i: usize) -> Option<(Recurrence, Option<Stri
         return Some((Recurrence::Quarterly, None, skip_before(s, j).0));
     }
     if let Some(end) = eat_any(s, i, &["半年"]) {
-        return Some((Recurrence::HalfYearly, None, skip_before(s, end).0));
+        let note = "“每半年”按每年6月30日、12月31日前理解".to_string();
+        return Some((Recurrence::HalfYearly, Some(note), skip_before(s, end).0));
+    }
+    if let Some(end) = eat_any(s, i, &["半月", "半个月"]) {
+        let note = "“每半月”按每月15日和月底前理解".to_string();
+        return Some((Recurrence::HalfMonthly, Some(note), skip_before(s, end).0));
     }
     let j = eat_any(s, i, &["年度", "年"])?;
     if let Some((month, k)) = read_number(s, j)

@@ -37,6 +37,38 @@ struct Span {
 pub(crate) fn resolve(expr: &Expr, ctx_year: i32) -> Result<Resolved, String> {
     match expr {
         Expr::Recurring(rec, note) => Ok(Resolved::Recurring(*rec, note.clone())),
+        Expr::Festival(f) => {
+            let day = f.date(ctx_year)?;
+            let due = day
+                .pred_opt()
+                .ok_or_else(|| format!("年份 {ctx_year} 无效"))?;
+            let source = if f.is_lunar() {
+                "农历节日,取内置节日表"
+            } else {
+                "固定日期"
+            };
+            Ok(Resolved::Milestone {
+                start: None,
+                due,
+                meaning: format!("{}({day})前一天", f.name()),
+                note: Some(format!(
+                    "“{}节前”按{ctx_year}年{}({day},{source})的前一天即 {due} 理解",
+                    f.name(),
+                    f.name()
+                )),
+            })
+        }
+        Expr::WithinYears(n) => {
+            let y = year_of(YearRef::Context, ctx_year)?.saturating_add(*n as i32 - 1);
+            let y = year_of(YearRef::Given(y.max(0) as u32), ctx_year)?;
+            let due = ymd(y, 12, 31)?;
+            Ok(Resolved::Milestone {
+                start: None,
+                due,
+                meaning: format!("第{n}年(含当年)最后一天"),
+                note: Some(format!("“{n}年内”把{ctx_year}年算作第一年,按 {due} 前理解")),
+            })
+        }
         Expr::FullYear(year) => {
             let y = year_of(*year, ctx_year)?;
             Ok(Resolved::FullYear(ymd(y, 12, 31)?))
@@ -160,6 +192,10 @@ fn span(p: &Point, ctx_year: i32) -> Result<Span, String> {
                 YearPart::Start => Span {
                     note: Some("“年初”按第一季度末(3月31日)理解".to_string()),
                     ..plain(jan1, ymd(y, 3, 31)?, "按第一季度末即3月31日理解")
+                },
+                YearPart::Mid => Span {
+                    note: Some("“年中”按6月30日理解".to_string()),
+                    ..plain(jan1, ymd(y, 6, 30)?, "年中,即6月30日")
                 },
                 YearPart::FirstHalf => plain(jan1, ymd(y, 6, 30)?, "上半年末(6月30日)"),
                 YearPart::SecondHalf => plain(ymd(y, 7, 1)?, dec31, "下半年末(12月31日)"),

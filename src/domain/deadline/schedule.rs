@@ -69,6 +69,8 @@ pub enum Recurrence {
         /// Day of month, `None` = month end.
         day: Option<u32>,
     },
+    /// 每半月 (by the 15th and by the month's last day).
+    HalfMonthly,
     /// 每季度 (by the quarter's last day).
     Quarterly,
     /// 每半年 (by 06-30 and 12-31).
@@ -158,6 +160,14 @@ impl Recurrence {
             Recurrence::Monthly { day } => {
                 let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
                 vec![clamp(y, m, day), clamp(ny, nm, day)]
+            }
+            Recurrence::HalfMonthly => {
+                let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                vec![
+                    clamp(y, m, Some(15)),
+                    month_end(y, m),
+                    clamp(ny, nm, Some(15)),
+                ]
             }
             Recurrence::Quarterly => {
                 let q_end = ((m - 1) / 3 + 1) * 3;
