@@ -267,3 +267,25 @@ fn the_catalogue_assesses_every_item_as_the_domain_does() {
         assert_eq!(e.assessment, expected, "{}", s.catalog.item(e).title);
     }
 }
+
+/// The detail names each unit's role as its ledger's column does: 重点工程推进年 item 1's
+/// 社区矫正管理科 is its 市局责任部门 (found by `list --unit` and the unit panel alike).
+#[test]
+fn the_detail_names_each_unit_by_its_ledger_role() {
+    let s = sample_state(80, 24);
+    let catalog = &s.catalog;
+    let entry = catalog
+        .entries
+        .iter()
+        .find(|e| catalog.ledger(e).id == "2023-4-zhongdian" && catalog.item(e).id == "1")
+        .expect("zhongdian 1");
+    let text: Vec<String> = duban::ui::detail_lines(catalog, entry, &duban::ui::Theme::MONO)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    assert!(
+        text.iter()
+            .any(|l| l.starts_with("市局责任部门:") && l.contains("社区矫正管理科")),
+        "{text:#?}"
+    );
+}

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::{Catalog, Entry, State};
-use crate::domain::Item;
+use crate::domain::{Item, Ledger};
 use crate::text::{sanitize, sanitize_multiline};
 
 /// Draw the detail of `entry`, scrolled by `scroll` lines.
@@ -136,7 +136,7 @@ pub fn lines(catalog: &Catalog, entry: &Entry, theme: &Theme) -> Vec<Line<'stati
             theme,
         ));
     }
-    units_lines(&mut out, item, theme);
+    units_lines(&mut out, ledger, item, theme);
     schedule_lines(&mut out, catalog, entry, theme);
     if !item.measures.trim().is_empty() {
         out.push(section("具体措施", theme));
@@ -146,15 +146,18 @@ pub fn lines(catalog: &Catalog, entry: &Entry, theme: &Theme) -> Vec<Line<'stati
     out
 }
 
-fn units_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
-    if let Some(lead) = &item.lead_unit {
-        out.push(field("牵头单位", lead, theme));
+/// The units by role, each role named as the ledger's column names it (牵头单位, 责任科室,
+/// 市局责任部门 …), so a filter by any role can be checked here.
+fn units_lines(out: &mut Vec<Line<'static>>, ledger: &Ledger, item: &Item, theme: &Theme) {
+    let mut roles: Vec<(&str, Vec<&str>)> = Vec::new();
+    for r in ledger.unit_roles(item) {
+        match roles.iter_mut().find(|(role, _)| *role == r.role) {
+            Some((_, units)) => units.push(r.unit),
+            None => roles.push((r.role, vec![r.unit])),
+        }
     }
-    if !item.units.is_empty() {
-        out.push(field("责任单位", &item.units.join("、"), theme));
-    }
-    if !item.supervisors.is_empty() {
-        out.push(field("指导/督查部门", &item.supervisors.join("、"), theme));
+    for (role, units) in roles {
+        out.push(field(role, &units.join("、"), theme));
     }
     if let Some(leader) = &item.leader {
         out.push(field("责任领导", leader, theme));
