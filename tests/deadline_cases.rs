@@ -1,101 +1,15 @@
 //! The deadline texts of the source documents, read exactly as
 //! `tests/fixtures/deadline-cases.tsv` says, and every deadline cell of the seeds.
 
+mod deadline_table;
 mod support;
 
-use std::path::PathBuf;
-
-use duban::domain::deadline::{Milestone, Schedule, ScheduleKind, final_due, parse};
+use duban::domain::deadline::{ScheduleKind, parse};
 use support::seed;
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn read(path: PathBuf) -> String {
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// One row of the TSV: base year, text, kind, due, milestones.
-struct Case {
-    line: usize,
-    base_year: i32,
-    text: String,
-    kind: String,
-    due: String,
-    milestones: String,
-}
-
-fn cases() -> Vec<Case> {
-    read(fixture("deadline-cases.tsv"))
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            assert!(
-                cols.len() >= 5,
-                "deadline-cases.tsv:{}: too few columns",
-                i + 1
-            );
-            Case {
-                line: i + 1,
-                base_year: cols[0].parse().expect("base year"),
-                text: cols[1].to_string(),
-                kind: cols[2].to_string(),
-                due: cols[3].to_string(),
-                milestones: cols[4].to_string(),
-            }
-        })
-        .collect()
-}
-
-/// `DUE[~START]:LABEL[@PERCENT]`, the TSV's milestone notation.
-fn notation(m: &Milestone) -> String {
-    let mut out = m.due.to_string();
-    if let Some(start) = m.start {
-        out.push_str(&format!("~{start}"));
-    }
-    out.push(':');
-    out.push_str(&m.label);
-    if let Some(p) = m.percent {
-        out.push_str(&format!("@{p}"));
-    }
-    out
-}
-
-fn milestones_notation(s: &Schedule) -> String {
-    if s.milestones.is_empty() {
-        return "-".to_string();
-    }
-    let all: Vec<String> = s.milestones.iter().map(notation).collect();
-    all.join(" ; ")
-}
 
 #[test]
 fn every_row_of_the_cases_file_reads_exactly() {
-    let cases = cases();
-    assert!(cases.len() >= 28, "only {} rows read", cases.len());
-    let mut failures = Vec::new();
-    for case in &cases {
-        let s = parse(&case.text, case.base_year);
-        let due = final_due(&s).map_or("-".to_string(), |d| d.to_string());
-        let got = (s.kind.word(), due.as_str(), milestones_notation(&s));
-        let want = (
-            case.kind.as_str(),
-            case.due.as_str(),
-            case.milestones.clone(),
-        );
-        if got != want {
-            failures.push(format!(
-                "line {} «{}»: expected {want:?}, got {got:?} (notes {:?})",
-                case.line, case.text, s.notes
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    deadline_table::check_every_row("deadline-cases.tsv", 28, false);
 }
 
 #[test]

@@ -1,103 +1,14 @@
 //! Deadline forms real ledgers use beyond the seeds: the product decisions of
 //! `tests/fixtures/deadline-cases-more.tsv`, read exactly, and further phrases of the same kinds.
 
-use std::path::PathBuf;
+mod deadline_table;
 
-use duban::domain::deadline::{Milestone, Recurrence, Schedule, final_due, parse};
+use duban::domain::deadline::{Recurrence, final_due, parse};
 use rstest::rstest;
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// One row of the TSV: base year, text, kind, due, milestones, note.
-struct Case {
-    line: usize,
-    base_year: i32,
-    text: String,
-    kind: String,
-    due: String,
-    milestones: String,
-    note: String,
-}
-
-fn cases() -> Vec<Case> {
-    let path = fixture("deadline-cases-more.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            assert!(
-                cols.len() >= 5,
-                "deadline-cases-more.tsv:{}: too few columns",
-                i + 1
-            );
-            Case {
-                line: i + 1,
-                base_year: cols[0].parse().expect("base year"),
-                text: cols[1].to_string(),
-                kind: cols[2].to_string(),
-                due: cols[3].to_string(),
-                milestones: cols[4].to_string(),
-                note: cols.get(5).map_or(String::new(), |n| n.trim().to_string()),
-            }
-        })
-        .collect()
-}
-
-/// `DUE[~START]:LABEL[@PERCENT]`, the TSV's milestone notation.
-fn notation(m: &Milestone) -> String {
-    let mut out = m.due.to_string();
-    if let Some(start) = m.start {
-        out.push_str(&format!("~{start}"));
-    }
-    out.push(':');
-    out.push_str(&m.label);
-    if let Some(p) = m.percent {
-        out.push_str(&format!("@{p}"));
-    }
-    out
-}
-
-fn milestones_notation(s: &Schedule) -> String {
-    if s.milestones.is_empty() {
-        return "-".to_string();
-    }
-    let all: Vec<String> = s.milestones.iter().map(notation).collect();
-    all.join(" ; ")
-}
 
 #[test]
 fn every_row_of_the_more_cases_file_reads_exactly() {
-    let cases = cases();
-    assert!(cases.len() >= 11, "only {} rows read", cases.len());
-    let mut failures = Vec::new();
-    for case in &cases {
-        let s = parse(&case.text, case.base_year);
-        let due = final_due(&s).map_or("-".to_string(), |d| d.to_string());
-        let got = (s.kind.word(), due.as_str(), milestones_notation(&s));
-        let want = (
-            case.kind.as_str(),
-            case.due.as_str(),
-            case.milestones.clone(),
-        );
-        if got != want {
-            failures.push(format!(
-                "line {} «{}»: expected {want:?}, got {got:?} (notes {:?})",
-                case.line, case.text, s.notes
-            ));
-        } else if !case.note.is_empty() && s.notes.is_empty() {
-            failures.push(format!(
-                "line {} «{}»: the reading «{}» must be noted",
-                case.line, case.text, case.note
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    deadline_table::check_every_row("deadline-cases-more.tsv", 11, true);
 }
 
 /// Further dated phrases of the new kinds: (text, base year, due), each noted.
