@@ -2,8 +2,9 @@
 //! checked for fills, the frozen header, the autofilter and column widths; the CSV for
 //! Excel; and export → import giving the same items back.
 
+mod support;
+
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -26,24 +27,16 @@ fn duban(dir: &Path) -> Command {
     cmd
 }
 
-fn ok(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// A workspace with the merged fixture imported (id `t`), one note and one status change.
 fn workspace(tmp: &TempDir) -> PathBuf {
     let dir = tmp.path().join("ws");
-    ok(duban(&dir)
-        .arg("import")
-        .arg(fixture("merged.xlsx"))
-        .args(["--year", "2024", "--id", "t"]));
-    ok(duban(&dir).args([
+    support::succeed(
+        duban(&dir)
+            .arg("import")
+            .arg(fixture("merged.xlsx"))
+            .args(["--year", "2024", "--id", "t"]),
+    );
+    support::succeed(duban(&dir).args([
         "note",
         "t",
         "2",
@@ -53,23 +46,13 @@ fn workspace(tmp: &TempDir) -> PathBuf {
         "--author",
         "档案室",
     ]));
-    ok(duban(&dir).args(["status", "t", "4", "done"]));
+    support::succeed(duban(&dir).args(["status", "t", "4", "done"]));
     dir
 }
 
 fn load(dir: &Path, id: &str) -> Ledger {
     let text = fs::read_to_string(dir.join("ledgers").join(format!("{id}.ron"))).expect("read");
     ron::from_str(&text).expect("ron")
-}
-
-fn zip_text(path: &Path, name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(fs::File::open(path).expect("open")).expect("zip");
-    let mut text = String::new();
-    zip.by_name(name)
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
-        .read_to_string(&mut text)
-        .expect("utf-8");
-    text
 }
 
 fn cell(range: &calamine::Range<Data>, row: usize, col: usize) -> String {
@@ -84,7 +67,7 @@ fn the_workbook_reads_back_with_cells_fills_frozen_header_and_widths() {
     let tmp = TempDir::new().expect("tempdir");
     let dir = workspace(&tmp);
     let out = tmp.path().join("导出.xlsx");
-    let said = ok(duban(&dir).arg("export").arg("--out").arg(&out));
+    let said = support::succeed(duban(&dir).arg("export").arg("--out").arg(&out));
     assert!(said.contains("1 个台账、4 个事项"), "{said}");
 
     let mut book: Xlsx<_> = open_workbook(&out).expect("calamine opens it");
@@ -147,7 +130,7 @@ fn the_workbook_reads_back_with_cells_fills_frozen_header_and_widths() {
         ]
     );
 
-    let xml = zip_text(&out, "xl/worksheets/sheet1.xml");
+    let xml = support::zip_entry(&out, "xl/worksheets/sheet1.xml");
     assert!(
         xml.contains(r#"ySplit="2""#) && xml.contains(r#"state="frozen""#),
         "frozen header: {xml}"
@@ -162,7 +145,7 @@ fn the_workbook_reads_back_with_cells_fills_frozen_header_and_widths() {
         xml.contains(r#"<col min="3" max="3" width="18.7109375""#),
         "{xml}"
     );
-    let styles = zip_text(&out, "xl/styles.xml");
+    let styles = support::zip_entry(&out, "xl/styles.xml");
     assert!(styles.contains(r#"<fgColor rgb="FFFF0000"/>"#), "red fill");
     // The red cell's style has that fill: find the s= of G3 and check it is not the body's.
     let style_of = |cell: &str| {
@@ -177,16 +160,20 @@ fn export_then_import_gives_the_same_items_back() {
     let tmp = TempDir::new().expect("tempdir");
     let dir = workspace(&tmp);
     let out = tmp.path().join("t.xlsx");
-    ok(duban(&dir)
-        .arg("export")
-        .args(["--ledger", "t"])
-        .arg("--out")
-        .arg(&out));
+    support::succeed(
+        duban(&dir)
+            .arg("export")
+            .args(["--ledger", "t"])
+            .arg("--out")
+            .arg(&out),
+    );
     let again = tmp.path().join("again");
-    ok(duban(&again)
-        .arg("import")
-        .arg(&out)
-        .args(["--year", "2024", "--id", "t"]));
+    support::succeed(
+        duban(&again)
+            .arg("import")
+            .arg(&out)
+            .args(["--year", "2024", "--id", "t"]),
+    );
     let (before, after) = (load(&dir, "t"), load(&again, "t"));
     assert_eq!(after.title, before.title);
     assert_eq!(after.items.len(), before.items.len());
@@ -208,10 +195,12 @@ fn csv_for_excel_has_a_bom_and_chinese_headers() {
     let tmp = TempDir::new().expect("tempdir");
     let dir = workspace(&tmp);
     let out = tmp.path().join("t.csv");
-    ok(duban(&dir)
-        .args(["export", "--format", "csv"])
-        .arg("--out")
-        .arg(&out));
+    support::succeed(
+        duban(&dir)
+            .args(["export", "--format", "csv"])
+            .arg("--out")
+            .arg(&out),
+    );
     let bytes = fs::read(&out).expect("read");
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(bytes[3..].to_vec()).expect("utf-8");

@@ -207,14 +207,7 @@ fn decisions_made_in_a_meeting_are_saved_and_written_to_the_minutes() {
     assert!(!text.contains("\n| 3 | "), "{text}");
     // The same minutes as .docx, read back from its XML.
     let docx = md.path().with_extension("docx");
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).expect("docx written"))
-        .expect("a zip file");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("word/document.xml").expect("document.xml"),
-        &mut xml,
-    )
-    .expect("utf-8");
+    let xml = support::zip_entry(&docx, "word/document.xml");
     assert!(xml.contains("督办事项调度会会议纪要"), "{xml}");
     assert!(xml.contains("参会人员:王局长"), "{xml}");
     assert!(xml.contains("两周内完成整改并书面报告"), "{xml}");

@@ -3,16 +3,14 @@
 //! → `duban merge-sheet` shows the changes and, with `--apply`, lands exactly the progress
 //! and status changes with their audit entries; the changed title is reported, not applied.
 
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use duban::domain::{Ledger, Status};
 use tempfile::TempDir;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn duban(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_duban"));
@@ -21,16 +19,6 @@ fn duban(dir: &Path) -> Command {
         .args(["--today", "2024-07-15"])
         .env("USER", "督查员");
     cmd
-}
-
-fn ok(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Whether python3 with openpyxl is here; under CI its absence is a failure, not a skip.
@@ -60,16 +48,20 @@ fn a_returned_sheet_lands_its_progress_and_status_but_not_its_title() {
     }
     let tmp = TempDir::new().expect("tempdir");
     let dir = tmp.path().join("ws");
-    ok(duban(&dir)
-        .arg("import")
-        .arg(repo().join("tests/fixtures/xlsx/merged.xlsx"))
-        .args(["--year", "2024", "--id", "t"]));
+    support::succeed(
+        duban(&dir)
+            .arg("import")
+            .arg(support::repo().join("tests/fixtures/xlsx/merged.xlsx"))
+            .args(["--year", "2024", "--id", "t"]),
+    );
     let exported = tmp.path().join("out.xlsx");
     let returned = tmp.path().join("returned.xlsx");
-    ok(duban(&dir)
-        .args(["export", "--ledger", "t", "--out"])
-        .arg(&exported));
-    let script = repo().join("tests/xlsx/edit_returned.py");
+    support::succeed(
+        duban(&dir)
+            .args(["export", "--ledger", "t", "--out"])
+            .arg(&exported),
+    );
+    let script = support::repo().join("tests/xlsx/edit_returned.py");
     let status = Command::new("python3")
         .arg(&script)
         .arg(&exported)
@@ -80,10 +72,12 @@ fn a_returned_sheet_lands_its_progress_and_status_but_not_its_title() {
     let before = load(&dir);
     let ledger_file = fs::read(dir.join("ledgers/t.ron")).expect("read");
 
-    let preview = ok(duban(&dir)
-        .arg("merge-sheet")
-        .arg(&returned)
-        .args(["--ledger", "t"]));
+    let preview = support::succeed(
+        duban(&dir)
+            .arg("merge-sheet")
+            .arg(&returned)
+            .args(["--ledger", "t"]),
+    );
     assert!(
         preview.contains("新进展 2(档案室):档案室已完成制度送审稿"),
         "{preview}"
@@ -99,10 +93,12 @@ fn a_returned_sheet_lands_its_progress_and_status_but_not_its_title() {
         "without --apply nothing is written"
     );
 
-    ok(duban(&dir)
-        .arg("merge-sheet")
-        .arg(&returned)
-        .args(["--ledger", "t", "--apply"]));
+    support::succeed(
+        duban(&dir)
+            .arg("merge-sheet")
+            .arg(&returned)
+            .args(["--ledger", "t", "--apply"]),
+    );
     let after = load(&dir);
     for (a, b) in after.items.iter().zip(&before.items) {
         assert_eq!(a.title, b.title, "titles are never taken from the sheet");
@@ -134,10 +130,12 @@ fn a_returned_sheet_lands_its_progress_and_status_but_not_its_title() {
         }
     }
     // Taking back the same sheet again adds nothing new for the progress already there.
-    let again = ok(duban(&dir)
-        .arg("merge-sheet")
-        .arg(&returned)
-        .args(["--ledger", "t"]));
+    let again = support::succeed(
+        duban(&dir)
+            .arg("merge-sheet")
+            .arg(&returned)
+            .args(["--ledger", "t"]),
+    );
     assert!(!again.contains("状态 1"), "{again}");
 }
 
@@ -145,13 +143,15 @@ fn a_returned_sheet_lands_its_progress_and_status_but_not_its_title() {
 fn a_sheet_without_the_exported_header_is_refused_in_one_line() {
     let tmp = TempDir::new().expect("tempdir");
     let dir = tmp.path().join("ws");
-    ok(duban(&dir)
-        .arg("import")
-        .arg(repo().join("tests/fixtures/xlsx/merged.xlsx"))
-        .args(["--year", "2024", "--id", "t"]));
+    support::succeed(
+        duban(&dir)
+            .arg("import")
+            .arg(support::repo().join("tests/fixtures/xlsx/merged.xlsx"))
+            .args(["--year", "2024", "--id", "t"]),
+    );
     let out = duban(&dir)
         .arg("merge-sheet")
-        .arg(repo().join("tests/fixtures/xlsx/no_header.xlsx"))
+        .arg(support::repo().join("tests/fixtures/xlsx/no_header.xlsx"))
         .args(["--ledger", "t", "--apply"])
         .output()
         .expect("runs");

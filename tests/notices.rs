@@ -8,7 +8,6 @@
 mod support;
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -40,14 +39,7 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
 
 /// The text of word/document.xml inside a .docx, read with the zip crate.
 fn document_xml(path: &Path) -> String {
-    let file = fs::File::open(path).expect("open docx");
-    let mut zip = zip::ZipArchive::new(file).expect("a zip file");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("word/document.xml")
-        .read_to_string(&mut xml)
-        .expect("utf-8 xml");
-    xml
+    support::zip_entry(path, "word/document.xml")
 }
 
 /// The start of each element `<name>` or `<name …>` in `xml` (not `<name…>` of a longer name).

@@ -38,3 +38,27 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The text of the entry `name` of the zip file at `path` (an .xlsx or .docx part).
+pub fn zip_entry(path: &Path, name: &str) -> String {
+    use std::io::Read;
+    let file = fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut zip = zip::ZipArchive::new(file).expect("a zip file");
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .read_to_string(&mut text)
+        .expect("utf-8");
+    text
+}
+
+/// Run `cmd`; fail with its stderr unless it succeeds; its stdout.
+pub fn succeed(cmd: &mut std::process::Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
