@@ -174,13 +174,7 @@ impl ClosingReport {
             &["单位", "事项数", "未按期结项的事项"],
             self.units_losing_eligibility
                 .iter()
-                .map(|u| {
-                    vec![
-                        u.unit.clone(),
-                        u.items.len().to_string(),
-                        references(&u.items),
-                    ]
-                })
+                .map(UnitConsequence::table_row)
                 .collect(),
         );
         doc

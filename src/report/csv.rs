@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::closing::ClosingReport;
-use super::monthly::MonthlyReport;
+use super::monthly::{MonthlyReport, UnitItems};
 use super::rectification::RectificationReport;
 use super::rows::ItemRow;
 use crate::domain::rates::{Rates, format_percent};
@@ -33,6 +33,19 @@ fn figure(section: &str, group: &str, measure: &str, value: String, items: Strin
         value,
         items,
     }
+}
+
+/// One figure per unit: how many items it has in `section`, with their references.
+fn unit_figures<'a>(section: &'a str, units: &'a [UnitItems]) -> impl Iterator<Item = Figure> + 'a {
+    units.iter().map(move |unit| {
+        figure(
+            section,
+            &unit.unit,
+            "事项",
+            unit.items.len().to_string(),
+            refs(&unit.items),
+        )
+    })
 }
 
 fn refs(rows: &[ItemRow]) -> String {
@@ -105,15 +118,7 @@ pub fn monthly_figures(report: &MonthlyReport) -> Vec<Figure> {
         report.closed.len().to_string(),
         refs(&report.closed),
     ));
-    for unit in &report.not_reported {
-        out.push(figure(
-            "未报送进展",
-            &unit.unit,
-            "事项",
-            unit.items.len().to_string(),
-            refs(&unit.items),
-        ));
-    }
+    out.extend(unit_figures("未报送进展", &report.not_reported));
     for plan in &report.next_month {
         let items: Vec<ItemRow> = plan.lines.iter().map(|l| l.item.clone()).collect();
         out.push(figure(
@@ -198,15 +203,10 @@ pub fn closing_figures(report: &ClosingReport) -> Vec<Figure> {
         report.closed_undated.len().to_string(),
         refs(&report.closed_undated),
     ));
-    for unit in &report.units_losing_eligibility {
-        out.push(figure(
-            "取消评先选优资格",
-            &unit.unit,
-            "事项",
-            unit.items.len().to_string(),
-            refs(&unit.items),
-        ));
-    }
+    out.extend(unit_figures(
+        "取消评先选优资格",
+        &report.units_losing_eligibility,
+    ));
     out
 }
 

@@ -52,6 +52,17 @@ pub struct UnitItems {
     pub items: Vec<ItemRow>,
 }
 
+impl UnitItems {
+    /// Its table row: unit, how many items, the items' references.
+    pub fn table_row(&self) -> Vec<String> {
+        vec![
+            self.unit.clone(),
+            self.items.len().to_string(),
+            references(&self.items),
+        ]
+    }
+}
+
 /// One line of the coming month's 工作推进清单.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanLine {
@@ -370,16 +381,7 @@ impl MonthlyReport {
         } else {
             doc.table(
                 &["单位", "事项数", "事项"],
-                self.not_reported
-                    .iter()
-                    .map(|u| {
-                        vec![
-                            u.unit.clone(),
-                            u.items.len().to_string(),
-                            references(&u.items),
-                        ]
-                    })
-                    .collect(),
+                self.not_reported.iter().map(UnitItems::table_row).collect(),
             );
         }
         doc.heading(format!("六、{}工作推进清单", self.next_period.chinese()));
