@@ -154,8 +154,9 @@ pub struct Meeting {
     pub date: NaiveDate,
     /// Asking whether to end the meeting.
     pub ending: bool,
-    /// The minutes are being written (the meeting ends once they are on disk).
-    pub writing: bool,
+    /// The record handed to the loop with the minutes, while they are written; it becomes
+    /// the last meeting's record once they are on disk.
+    pub written: Option<MeetingRecord>,
 }
 
 impl Meeting {
@@ -186,7 +187,7 @@ impl Meeting {
             attendees: setup.attendees.trim().to_string(),
             date,
             ending: false,
-            writing: false,
+            written: None,
         }
     }
 

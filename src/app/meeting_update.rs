@@ -1,5 +1,5 @@
-//! The update of meeting mode, the changes view and copying ids: the part of the pure
-//! `update` that starts, walks and ends meetings.
+//! The update of the screens added around the table: meeting mode (start, walk, end), the
+//! changes since the last meeting, the dashboard, exporting the view and copying ids.
 
 use chrono::NaiveDate;
 
@@ -37,8 +37,8 @@ pub fn update_meeting(
             Vec::new()
         }
         (Mode::Browse, Action::ShowDashboard) => {
-            state.dashboard = Some(super::dashboard::Dashboard::new(&state.catalog));
-            state.screen = Screen::Dashboard;
+            let dashboard = super::dashboard::Dashboard::new(&state.catalog);
+            state.screen = Screen::Dashboard(Box::new(dashboard));
             Vec::new()
         }
         (Mode::Dashboard, action) => dashboard_key(state, action),
@@ -139,8 +139,8 @@ fn end_key(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Open => {
             meeting.ending = false;
-            meeting.writing = true;
             let (minutes, record) = meeting.finish(&state.catalog);
+            meeting.written = Some(record.clone());
             state.message = Some("正在写会议纪要…".to_string());
             vec![Effect::WriteMeeting(Box::new((minutes, record)))]
         }
@@ -156,15 +156,14 @@ fn saved(state: &mut State, result: Result<String, String>) -> Vec<Effect> {
     match result {
         Ok(path) => {
             if let Some(meeting) = state.meetings.active.take() {
-                let (_, record) = meeting.finish(&state.catalog);
-                state.meetings.last = Some(record);
+                state.meetings.last = meeting.written;
             }
             state.screen = Screen::Browse;
             state.message = Some(format!("会议结束,纪要已保存:{path}"));
         }
         Err(e) => {
             if let Some(meeting) = &mut state.meetings.active {
-                meeting.writing = false;
+                meeting.written = None;
             }
             state.message = Some(format!("会议纪要未能保存:{e};按 q 再试"));
         }
@@ -220,7 +219,7 @@ fn changes_key(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 fn dashboard_key(state: &mut State, action: Action) -> Vec<Effect> {
-    let Some(dashboard) = &mut state.dashboard else {
+    let Screen::Dashboard(dashboard) = &mut state.screen else {
         return Vec::new();
     };
     match action {
@@ -234,7 +233,6 @@ fn dashboard_key(state: &mut State, action: Action) -> Vec<Effect> {
         Action::MoveRight => dashboard.move_by(0, 1),
         Action::Open => {
             if let Some(filters) = dashboard.drill() {
-                state.dashboard = None;
                 state.search.clear();
                 state.view.filters = filters;
                 state.view.set_grouping(state.view.grouping);
@@ -246,10 +244,7 @@ fn dashboard_key(state: &mut State, action: Action) -> Vec<Effect> {
                 ));
             }
         }
-        Action::Back => {
-            state.dashboard = None;
-            state.screen = Screen::Browse;
-        }
+        Action::Back => state.screen = Screen::Browse,
         _ => {}
     }
     Vec::new()
