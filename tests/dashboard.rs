@@ -4,7 +4,7 @@
 
 mod tui_fixture;
 
-use duban::app::{COUNTED_COLOURS, DashKey, Screen, State};
+use duban::app::{COUNTED_COLOURS, DashKey, Dashboard, Screen, State};
 use duban::domain::Colour;
 use duban::ui::Theme;
 use tui_fixture::{press_at, render, sample_state};
@@ -31,6 +31,14 @@ fn screen(state: &State) -> Vec<String> {
         .collect()
 }
 
+/// The dashboard shown.
+fn shown(state: &State) -> &Dashboard {
+    match &state.screen {
+        Screen::Dashboard(dashboard) => dashboard,
+        other => panic!("not on the dashboard: {other:?}"),
+    }
+}
+
 /// Open items of a colour (`None`: all open items) in ledger `ledger` (or all).
 fn count(state: &State, ledger: Option<usize>, colour: Option<Colour>) -> usize {
     let c = &state.catalog;
@@ -46,8 +54,7 @@ fn count(state: &State, ledger: Option<usize>, colour: Option<Colour>) -> usize 
 fn each_number_is_the_catalogue_s_and_enter_shows_exactly_those_items() {
     let mut s = sample_state(80, 24);
     press_at(&mut s, &["D"]);
-    assert_eq!(s.screen, Screen::Dashboard);
-    let dashboard = s.dashboard.clone().expect("dashboard");
+    let dashboard = shown(&s).clone();
     let all = &dashboard.rows[0];
     assert_eq!(all.key, DashKey::All);
     for (slot, colour) in COUNTED_COLOURS.iter().enumerate() {
@@ -61,12 +68,12 @@ fn each_number_is_the_catalogue_s_and_enter_shows_exactly_those_items() {
     // The second ledger's red items: down one row, to the 红 column, Enter.
     press_at(&mut s, &["j", "Home"]);
     press_at(&mut s, &["j"]);
-    let row = s.dashboard.as_ref().unwrap().rows[1].clone();
+    let row = shown(&s).rows[1].clone();
     let DashKey::Ledger(ledger) = row.key else {
         panic!("row 1 is a ledger: {:?}", row.key)
     };
     press_at(&mut s, &["h", "h", "h", "h", "h", "l"]);
-    assert_eq!(s.dashboard.as_ref().unwrap().column, 1);
+    assert_eq!(shown(&s).column, 1);
     press_at(&mut s, &["Enter"]);
     assert_eq!(s.screen, Screen::Browse);
     assert_eq!(s.view.rows.len(), row.colours[1]);
@@ -76,8 +83,7 @@ fn each_number_is_the_catalogue_s_and_enter_shows_exactly_those_items() {
     );
     // Back to the dashboard, a unit row's open items.
     press_at(&mut s, &["c", "D", "G", "Enter"]);
-    let last = s.dashboard.is_none();
-    assert!(last);
+    assert_eq!(s.screen, Screen::Browse);
     assert!(s.view.rows.iter().all(|&r| {
         let e = s.catalog.entry(r).unwrap();
         s.catalog.item(e).status.is_open()
@@ -89,7 +95,7 @@ fn the_dashboard_reads_at_80x24_and_uses_the_room_at_200x50() {
     let mut small = sample_state(80, 24);
     press_at(&mut small, &["D"]);
     let text = screen(&small).join("\n");
-    let rows = &small.dashboard.as_ref().unwrap().rows;
+    let rows = &shown(&small).rows;
     assert!(text.contains("全部台账"), "{text}");
     assert!(text.contains("完成率") && text.contains("按期率"), "{text}");
     // All four bars of the chart, each with its count.
@@ -102,7 +108,7 @@ fn the_dashboard_reads_at_80x24_and_uses_the_room_at_200x50() {
     let text = screen(&big).join("\n");
     assert!(text.contains("阶段性整改率"), "{text}");
     // Every ledger and unit row fits on the big screen.
-    for row in &big.dashboard.as_ref().unwrap().rows[1..10] {
+    for row in &shown(&big).rows[1..10] {
         let label: String = row.label.chars().take(4).collect();
         assert!(text.contains(&label), "{label} missing:\n{text}");
     }

@@ -24,7 +24,7 @@ pub enum DashKey {
 
 /// One row: its label, open items per colour `[黑, 红, 黄, 蓝]`, open and all items, and
 /// the rates.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DashRow {
     /// What it counts.
     pub key: DashKey,
@@ -42,7 +42,7 @@ pub struct DashRow {
 pub const COLUMNS: usize = 5;
 
 /// The dashboard's rows and cursor.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dashboard {
     /// The workspace row, then one per ledger, then one per unit (most severe first).
     pub rows: Vec<DashRow>,

@@ -74,8 +74,8 @@ pub enum Screen {
     },
     /// What changed since the last meeting.
     Changes,
-    /// The dashboard (总览).
-    Dashboard,
+    /// The dashboard (总览) with its cursor.
+    Dashboard(Box<Dashboard>),
 }
 
 /// A window drawn over the screen.
@@ -196,8 +196,6 @@ pub struct State {
     pub meetings: Meetings,
     /// What `]` / `[` walk in the detail view (fixed when the detail opens).
     pub walk: Option<Walk>,
-    /// The dashboard, while shown.
-    pub dashboard: Option<Dashboard>,
 }
 
 /// Everything meeting mode adds to the state.
@@ -238,7 +236,6 @@ impl State {
             edit: edit::EditSession::default(),
             meetings: Meetings::default(),
             walk: None,
-            dashboard: None,
         }
     }
 
@@ -265,7 +262,7 @@ impl State {
             (None, Screen::Detail { .. }) => Mode::Detail,
             (None, Screen::Meeting { .. }) => Mode::Meeting,
             (None, Screen::Changes) => Mode::Changes,
-            (None, Screen::Dashboard) => Mode::Dashboard,
+            (None, Screen::Dashboard(_)) => Mode::Dashboard,
             (None, Screen::Browse) => Mode::Browse,
         }
     }

@@ -67,11 +67,7 @@ pub fn draw(frame: &mut Frame, state: &State, keys: &KeyMap, theme: &Theme) {
                 changes::draw(frame, body, state, view, theme);
             }
         }
-        Screen::Dashboard => {
-            if let Some(dashboard) = &state.dashboard {
-                dashboard::draw(frame, body, dashboard, theme);
-            }
-        }
+        Screen::Dashboard(dashboard) => dashboard::draw(frame, body, dashboard, theme),
     }
     if let Some(setup) = &state.meetings.setup {
         meeting::draw_setup(frame, body, state, setup, theme);

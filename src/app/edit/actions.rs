@@ -73,7 +73,7 @@ pub fn selected_target(state: &State) -> Option<Target> {
             let view = state.meetings.changes.as_ref()?;
             view.items.get(view.cursor).map(|c| c.entry)
         }
-        Screen::Dashboard => None,
+        Screen::Dashboard(_) => None,
     }?;
     target_of(&state.catalog, entry as usize)
 }
@@ -344,7 +344,7 @@ pub fn rebuild_catalog(state: &mut State) {
         Screen::Detail { entry, scroll } => {
             Some((target_of(&state.catalog, entry as usize), scroll))
         }
-        Screen::Browse | Screen::Meeting { .. } | Screen::Changes | Screen::Dashboard => None,
+        Screen::Browse | Screen::Meeting { .. } | Screen::Changes | Screen::Dashboard(_) => None,
     };
     // Entry numbers change with the rebuild: the walk and the changes list (by entry)
     // are dropped; a meeting holds targets and goes on.
@@ -352,8 +352,8 @@ pub fn rebuild_catalog(state: &mut State) {
     if state.meetings.changes.take().is_some() && matches!(state.screen, Screen::Changes) {
         state.screen = Screen::Browse;
     }
-    if state.dashboard.is_some() {
-        state.dashboard = Some(crate::app::Dashboard::new(&state.catalog));
+    if let Screen::Dashboard(dashboard) = &mut state.screen {
+        **dashboard = crate::app::Dashboard::new(&state.catalog);
     }
     let scroll = state.view.scroll;
     let unit_names: Vec<String> = state
