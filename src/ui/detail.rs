@@ -2,6 +2,7 @@
 //! has its colour, progress, sub-measures, notices, extensions and history.
 
 use crate::domain::warning::governing::milestone_met;
+use crate::domain::warning::in_force;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -166,16 +167,17 @@ fn units_lines(out: &mut Vec<Line<'static>>, ledger: &Ledger, item: &Item, theme
 
 fn schedule_lines(out: &mut Vec<Line<'static>>, catalog: &Catalog, entry: &Entry, theme: &Theme) {
     let item = catalog.item(entry);
-    // Extensions of one milestone move it; the rest of the plan stays visible.
-    let extended = crate::domain::warning::extensions::extended(&entry.assessment.schedule, item);
-    let schedule = &*extended;
+    let ledger = catalog.ledger(entry);
+    // The reading that governs the colour: dated from its event when the date is known,
+    // extensions of one milestone moving it while the rest of the plan stays visible.
+    let read = in_force(&entry.assessment.schedule, item, ledger, &catalog.calendar);
+    let schedule = &*read;
     let today = catalog.today;
     out.push(section("完成时限", theme));
-    out.push(field(
-        "原文",
-        catalog.ledger(entry).deadline_text_of(item),
-        theme,
-    ));
+    out.push(field("原文", ledger.deadline_text_of(item), theme));
+    if let Some(date) = item.event_date {
+        out.push(field("事件日期", &date.to_string(), theme));
+    }
     out.push(field("解读", schedule.kind.label(), theme));
     for line in crate::domain::deadline::explain(schedule) {
         out.push(Line::raw(format!("  {}", sanitize(&line))));
