@@ -202,7 +202,8 @@ fn real_workspace_at(today: NaiveDate, origin: DateOrigin) -> State {
     workspace.config.as_of = None;
     let mut s = State::new(workspace, today);
     s.date_origin = origin;
-    duban::app::update(&mut s, duban::app::Action::Resize(80, 24), today);
+    let now = today.and_time(chrono::NaiveTime::MIN);
+    duban::app::update(&mut s, duban::app::Action::Resize(80, 24), now);
     s
 }
 
