@@ -23,7 +23,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::app::{Action, Mode, State, update};
+use crate::app::{Action, Mode, Start, State, update};
 use crate::domain::calendar::WorkCalendar;
 use crate::input::KeyMap;
 use crate::storage::Workspace;
@@ -49,7 +49,9 @@ pub struct Exit {
 
 /// Open the interactive app on a loaded workspace; returns when the user quits, a
 /// terminating signal arrives or the terminal goes away.
-pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<Exit> {
+/// `start` says what the command line knows: where today came from, whether the workspace
+/// was just created.
+pub fn run(workspace: Workspace, today: NaiveDate, start: &Start) -> anyhow::Result<Exit> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("duban 的交互界面需要在终端中运行;脚本中请使用 duban list 等子命令");
     }
@@ -74,12 +76,8 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<Exit> {
         config_dir: crate::identity::user_config_dir(),
     };
     state.edit.user = author.name;
-    if state.catalog.config.demo {
-        messages.push(
-            "这是演示数据。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份"
-                .to_string(),
-        );
-    }
+    state.date_origin = start.date;
+    messages.extend(crate::app::start_messages(start, state.catalog.config.demo));
     if let Ok(Some(record)) = last_meeting {
         update(
             &mut state,
