@@ -45,6 +45,11 @@ fn workspace(n: usize) -> Workspace {
     }
 }
 
+/// The moment of every action: today at 00:00.
+fn now() -> chrono::NaiveDateTime {
+    today().and_time(chrono::NaiveTime::MIN)
+}
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 6, 26).unwrap()
 }
@@ -73,13 +78,13 @@ impl Screen {
 
 fn open(n: usize) -> State {
     let mut state = State::new(workspace(n), today());
-    update(&mut state, Action::Resize(200, 50), today());
+    update(&mut state, Action::Resize(200, 50), now());
     state
 }
 
 /// One keystroke: the action, then a frame.
 fn keystroke(state: &mut State, screen: &mut Screen, action: Action) {
-    update(state, action, today());
+    update(state, action, now());
     screen.draw(state);
 }
 
@@ -90,7 +95,7 @@ fn type_queries(
     queries: &[&str],
     samples: &mut Vec<Duration>,
 ) {
-    update(state, Action::StartSearch, today());
+    update(state, Action::StartSearch, now());
     for q in queries {
         for c in q.chars() {
             let t = Instant::now();
@@ -100,10 +105,10 @@ fn type_queries(
         let t = Instant::now();
         keystroke(state, screen, Action::SearchBackspace);
         samples.push(t.elapsed());
-        update(state, Action::Back, today());
-        update(state, Action::StartSearch, today());
+        update(state, Action::Back, now());
+        update(state, Action::StartSearch, now());
     }
-    update(state, Action::Back, today());
+    update(state, Action::Back, now());
 }
 
 const QUERIES: &[&str] = &[
@@ -204,7 +209,7 @@ fn report_start_from_disk(n: usize) {
     let loaded = duban::storage::load_workspace(dir.path()).unwrap();
     let read = t.elapsed();
     let mut state = State::new(loaded, today());
-    update(&mut state, Action::Resize(200, 50), today());
+    update(&mut state, Action::Resize(200, 50), now());
     let built = t.elapsed();
     Screen::new().draw(&state);
     let frame = t.elapsed();
@@ -236,7 +241,7 @@ fn benches(c: &mut Criterion) {
     let t = Instant::now();
     let mut big = {
         let mut state = State::new(big, today());
-        update(&mut state, Action::Resize(200, 50), today());
+        update(&mut state, Action::Resize(200, 50), now());
         state
     };
     let mut screen = Screen::new();

@@ -86,7 +86,7 @@ fn a_state_notices_another_writers_save_and_keeps_its_place_and_input() {
     let changes = duban::tui::poll_disk(&b);
     assert_eq!(changes.len(), 1);
     for action in changes {
-        duban::tui::dispatch(&mut b, action, today());
+        duban::tui::dispatch(&mut b, action, now());
     }
     assert_eq!(b.message.as_deref(), Some("已载入他人修改"));
     assert_eq!(state_item(&b, "1").status, Status::InProgress);

@@ -363,7 +363,7 @@ fn a_refused_save_is_reported_never_overwrites_a_broken_file_and_is_retried_on_q
     assert_eq!(state_item(&s, "1").progress.len(), 2);
 
     std::fs::write(&path, good).expect("repair the file");
-    let quit = duban::tui::dispatch(&mut s, duban::app::Action::Quit, today());
+    let quit = duban::tui::dispatch(&mut s, duban::app::Action::Quit, now());
     assert!(quit);
     let texts: Vec<String> = disk_item(&dir, "1")
         .progress

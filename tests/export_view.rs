@@ -21,7 +21,7 @@ fn press(state: &mut State, keys: &[&str]) {
             mods |= KeyModifiers::SHIFT;
         }
         if let Some(action) = map.resolve(&KeyEvent::new(spec.code, mods), state.mode()) {
-            duban::tui::dispatch(state, action, today);
+            duban::tui::dispatch(state, action, today.and_time(chrono::NaiveTime::MIN));
         }
     }
 }
@@ -33,12 +33,16 @@ fn the_rows_shown_are_exported_and_nothing_else() {
     let workspace = load_workspace(tmp.path()).unwrap();
     let today = workspace.config.as_of.unwrap();
     let mut state = State::new(workspace, today);
-    update(&mut state, Action::Resize(80, 24), today);
+    update(
+        &mut state,
+        Action::Resize(80, 24),
+        today.and_time(chrono::NaiveTime::MIN),
+    );
     // Yellow items only, searched for 建设.
     press(&mut state, &["3", "/"]);
     for c in "建设".chars() {
-        let today = state.today();
-        duban::tui::dispatch(&mut state, Action::SearchInsert(c.to_string()), today);
+        let now = state.today().and_time(chrono::NaiveTime::MIN);
+        duban::tui::dispatch(&mut state, Action::SearchInsert(c.to_string()), now);
     }
     press(&mut state, &["Enter"]);
     let shown: Vec<(String, String)> = state

@@ -25,7 +25,11 @@ fn open(dir: &Path) -> State {
     let today = workspace.config.as_of.expect("pinned date");
     let mut state = State::new(workspace, today);
     state.edit.user = "督查室".into();
-    update(&mut state, Action::Resize(80, 24), today);
+    update(
+        &mut state,
+        Action::Resize(80, 24),
+        today.and_time(chrono::NaiveTime::MIN),
+    );
     state
 }
 
@@ -43,10 +47,10 @@ fn key(name: &str) -> KeyEvent {
 /// Press keys through the default key map, the update and the effects.
 fn press(state: &mut State, keys: &[&str]) {
     let map = KeyMap::default();
-    let today = state.today();
+    let now = state.today().and_time(chrono::NaiveTime::MIN);
     for k in keys {
         if let Some(action) = map.resolve(&key(k), state.mode()) {
-            duban::tui::dispatch(state, action, today);
+            duban::tui::dispatch(state, action, now);
         }
     }
 }
@@ -54,11 +58,11 @@ fn press(state: &mut State, keys: &[&str]) {
 /// Type text one character at a time (as an input method commits it).
 fn type_text(state: &mut State, text: &str) {
     let map = KeyMap::default();
-    let today = state.today();
+    let now = state.today().and_time(chrono::NaiveTime::MIN);
     for c in text.chars() {
         let k = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         if let Some(action) = map.resolve(&k, state.mode()) {
-            duban::tui::dispatch(state, action, today);
+            duban::tui::dispatch(state, action, now);
         }
     }
 }
@@ -233,9 +237,9 @@ fn changes_since_the_last_meeting_list_what_moved_after_it() {
     let noted = shown(&state);
     // A fresh session reads the record from disk.
     let mut state = open(tmp.path());
-    let today = state.today();
+    let now = state.today().and_time(chrono::NaiveTime::MIN);
     let record = load_last_meeting(tmp.path()).unwrap().unwrap();
-    update(&mut state, Action::MeetingLoaded(Box::new(record)), today);
+    update(&mut state, Action::MeetingLoaded(Box::new(record)), now);
     press(&mut state, &["C"]);
     assert_eq!(state.screen, Screen::Changes);
     let view = state.meetings.changes.as_ref().unwrap();

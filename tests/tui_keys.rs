@@ -242,8 +242,11 @@ fn a_broken_key_file_names_the_place_and_keeps_defaults() {
 #[test]
 fn pasted_text_starts_a_search() {
     let mut s = state(80, 24);
-    let today = tui_fixture::today();
-    duban::app::update(&mut s, Action::SearchInsert("调解".to_string()), today);
+    duban::app::update(
+        &mut s,
+        Action::SearchInsert("调解".to_string()),
+        tui_fixture::now(),
+    );
     assert_eq!(s.mode(), Mode::Search);
     assert_eq!(titles(&s), vec!["深化人民调解工作"]);
 }

@@ -223,7 +223,7 @@ fn an_empty_workspace_renders_and_navigates() {
     duban::app::update(
         &mut s,
         duban::app::Action::Resize(80, 24),
-        tui_fixture::today(),
+        tui_fixture::now(),
     );
     press(
         &mut s,

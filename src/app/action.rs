@@ -129,4 +129,26 @@ pub enum Action {
     /// [`crate::app::Effect::SaveUserName`].
     #[serde(skip)]
     UserNameSaved(Result<std::path::PathBuf, String>),
+    /// A key with no binding in the current mode: it does nothing but dismiss the message.
+    #[serde(skip)]
+    Unbound,
+}
+
+impl Action {
+    /// Whether the action comes from the user's keyboard or a paste (and so dismisses the
+    /// footer message), rather than being a result the event loop feeds back.
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize(..)
+                | Action::Exported(_)
+                | Action::MeetingSaved(_)
+                | Action::MeetingLoaded(_)
+                | Action::Saved(_)
+                | Action::DiskChanged(_)
+                | Action::RetrySaves
+                | Action::RecoveryWritten(_)
+                | Action::UserNameSaved(_)
+        )
+    }
 }

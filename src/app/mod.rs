@@ -29,6 +29,7 @@ mod meeting;
 mod meeting_update;
 mod search_state;
 mod sort;
+mod start;
 mod update;
 mod view;
 mod walk;
@@ -47,6 +48,7 @@ pub use grouping::{Group, GroupKey, Grouping, build_groups, short_ledger_title};
 pub use meeting::{Meeting, MeetingScope, MeetingSetup, Stop, marks};
 pub use search_state::SearchState;
 pub use sort::{SortKey, sorted_entries};
+pub use start::{DateOrigin, Start, start_messages};
 pub use update::update;
 pub use view::{CHROME_ROWS, Pane, View, table_rows_for, visible_offset};
 pub use walk::Walk;
@@ -196,6 +198,9 @@ pub struct State {
     pub meetings: Meetings,
     /// What `]` / `[` walk in the detail view (fixed when the detail opens).
     pub walk: Option<Walk>,
+    /// Whether today is the real date, the workspace's pinned one or one chosen with
+    /// `--today` (the header marks the last two).
+    pub date_origin: DateOrigin,
 }
 
 /// Everything meeting mode adds to the state.
@@ -221,6 +226,12 @@ impl State {
     /// The state of a freshly opened workspace at `today`, on a calendar with the
     /// workspace's holiday overrides.
     pub fn with_calendar(workspace: Workspace, calendar: WorkCalendar, today: NaiveDate) -> Self {
+        // The pinned date, unless the command line says otherwise (it knows the real date).
+        let date_origin = if workspace.config.as_of == Some(today) {
+            DateOrigin::Pinned
+        } else {
+            DateOrigin::Real
+        };
         let catalog = Catalog::new(workspace, calendar, today);
         let mut view = View::new(&catalog);
         let search = SearchState::default();
@@ -236,6 +247,7 @@ impl State {
             edit: edit::EditSession::default(),
             meetings: Meetings::default(),
             walk: None,
+            date_origin,
         }
     }
 

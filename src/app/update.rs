@@ -1,6 +1,6 @@
-//! The pure state transition: `update(state, action, today) -> effects`.
+//! The pure state transition: `update(state, action, now) -> effects`.
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 use super::action::Action;
 use super::effect::Effect;
@@ -8,10 +8,24 @@ use super::filters::FilterOption;
 use super::view::{Pane, table_rows_for};
 use super::{Mode, Overlay, Screen, State};
 
-/// Apply one action. Never performs I/O: anything beyond the state is returned as an effect.
-/// `today` is the date edits are stamped with (issue 5); browsing does not need it.
-pub fn update(state: &mut State, action: Action, today: NaiveDate) -> Vec<Effect> {
-    let action = match super::edit::update_edit(state, action, today) {
+/// Apply one action: the only place the state changes. Never performs I/O: anything beyond
+/// the state is returned as an effect.
+///
+/// `now` is the moment of the action on the workspace's clock — the app's today (the pinned
+/// date of demo data, else the real date at start) at the wall-clock time of day. Edits are
+/// stamped with it and forms default to its date; nothing below reads the clock.
+///
+/// A key or paste from the user dismisses the footer message first; results the loop feeds
+/// back (saves, reloads, timers) leave it.
+pub fn update(state: &mut State, action: Action, now: NaiveDateTime) -> Vec<Effect> {
+    if action.is_input() {
+        state.message = None;
+    }
+    if action == Action::Unbound {
+        return Vec::new();
+    }
+    let today = now.date();
+    let action = match super::edit::update_edit(state, action, now) {
         Ok(effects) => return effects,
         Err(action) => action,
     };

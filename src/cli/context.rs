@@ -149,7 +149,7 @@ impl Globals {
     }
 
     /// Today: `--today`, else the workspace's pinned date, else the local date.
-    /// This is the only place duban reads the clock.
+    /// This and [`Globals::date_origin`] are where duban reads the date from the clock.
     pub fn today_for(&self, config: Option<&WorkspaceConfig>) -> NaiveDate {
         self.today
             .or_else(|| config.and_then(|c| c.as_of))
@@ -162,10 +162,22 @@ impl Globals {
         self.today_for(config).and_time(time)
     }
 
+    /// Where today's date comes from (the header marks one that is not the real date).
+    pub fn date_origin(&self, config: &WorkspaceConfig) -> crate::app::DateOrigin {
+        let real = chrono::Local::now().date_naive();
+        crate::app::DateOrigin::of(self.today, config.as_of, real)
+    }
+
     /// Load the workspace. The default folder is created from the bundled samples on first
     /// use (with a message on stderr); a `--dir` that holds no workspace is an error.
     pub fn open_workspace(&self) -> Result<Workspace, CliError> {
+        Ok(self.open_or_create_workspace()?.0)
+    }
+
+    /// Like [`Globals::open_workspace`], also saying whether this call created the folder.
+    pub fn open_or_create_workspace(&self) -> Result<(Workspace, bool), CliError> {
         let dir = self.workspace_dir();
+        let mut created = false;
         if !dir.join(CONFIG_FILE).exists() {
             if self.dir.is_some() {
                 return Err(no_workspace_error(&dir));
@@ -174,13 +186,14 @@ impl Globals {
             // Another duban may have created it while this one waited.
             if !dir.join(CONFIG_FILE).exists() {
                 storage::create_from_bundled(&dir)?;
+                created = true;
                 warn(&format!(
                     "已在 {} 创建工作区,内容为内置的演示数据(示例台账)。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份",
                     dir.display()
                 ));
             }
         }
-        Ok(storage::load_workspace(&dir)?)
+        Ok((storage::load_workspace(&dir)?, created))
     }
 
     /// Only the workspace config (for edits that need not load every ledger).

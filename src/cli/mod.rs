@@ -143,10 +143,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
 }
 
 fn open_tui(globals: &Globals) -> Result<ExitCode, CliError> {
-    let workspace = globals.open_workspace()?;
+    let (workspace, created) = globals.open_or_create_workspace()?;
     let today = globals.today_for(Some(&workspace.config));
+    let start = crate::app::Start {
+        date: globals.date_origin(&workspace.config),
+        created: created.then(|| workspace.dir.clone()),
+    };
     // Exit code 2 like every other error (1 is reserved for `check` problems).
-    let exit = crate::tui::run(workspace, today)
+    let exit = crate::tui::run(workspace, today, &start)
         .map_err(|e| CliError::new(crate::text::sanitize(&format!("{e:#}")).into_owned()))?;
     if let Some(message) = &exit.message {
         eprintln!("duban: {}", crate::text::sanitize(message));

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 use crate::app::edit::{DiskChange, SaveError, SaveReport};
 use crate::app::{Action, Effect, State, update};
@@ -17,16 +17,21 @@ use crate::storage::{
 
 /// Run `action` through the update and perform every effect it asks for — each save is on
 /// disk before its outcome is fed back — until nothing is left. Returns true to quit.
-pub fn dispatch(state: &mut State, action: Action, today: NaiveDate) -> bool {
-    dispatch_with(state, action, today, FailPoint::Never)
+pub fn dispatch(state: &mut State, action: Action, now: NaiveDateTime) -> bool {
+    dispatch_with(state, action, now, FailPoint::Never)
 }
 
 /// [`dispatch`] whose saves stop at `fail` as if the process died there (tests of failed
 /// saves; [`FailPoint::Never`] in the app).
-pub fn dispatch_with(state: &mut State, action: Action, today: NaiveDate, fail: FailPoint) -> bool {
+pub fn dispatch_with(
+    state: &mut State,
+    action: Action,
+    now: NaiveDateTime,
+    fail: FailPoint,
+) -> bool {
     let mut queue = vec![action];
     while let Some(action) = queue.pop() {
-        for effect in update(state, action, today) {
+        for effect in update(state, action, now) {
             match effect {
                 Effect::Quit => return true,
                 Effect::SaveLedger(index) => queue.extend(save_with(state, index, fail)),
@@ -141,12 +146,12 @@ fn copy_to_clipboard(text: &str) {
 /// Before a forced exit (SIGHUP, SIGTERM): try once more to save every ledger with edits
 /// not on disk; what still cannot be saved is written to recovery files. Returns what to
 /// tell the user, if anything stayed unsaved.
-pub fn flush(state: &mut State, today: NaiveDate) -> Option<String> {
+pub fn flush(state: &mut State, now: NaiveDateTime) -> Option<String> {
     let unsaved = state.edit.saving.unsaved_ledgers();
     let indices: Vec<usize> = ledger_indices(state, &unsaved);
     for &index in &indices {
         if let Some(action) = save(state, index) {
-            update(state, action, today);
+            update(state, action, now);
         }
     }
     let left = ledger_indices(state, &state.edit.saving.unsaved_ledgers());
@@ -158,7 +163,7 @@ pub fn flush(state: &mut State, today: NaiveDate) -> Option<String> {
                 state.edit.saving.pending()
             ));
         }
-        update(state, Action::RecoveryWritten(result), today);
+        update(state, Action::RecoveryWritten(result), now);
     }
     state.edit.saving.exit_summary()
 }

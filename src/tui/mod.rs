@@ -23,7 +23,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::app::{Action, Mode, State, update};
+use crate::app::{Action, Mode, Start, State, update};
 use crate::domain::calendar::WorkCalendar;
 use crate::input::KeyMap;
 use crate::storage::Workspace;
@@ -49,7 +49,9 @@ pub struct Exit {
 
 /// Open the interactive app on a loaded workspace; returns when the user quits, a
 /// terminating signal arrives or the terminal goes away.
-pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<Exit> {
+/// `start` says what the command line knows: where today came from, whether the workspace
+/// was just created.
+pub fn run(workspace: Workspace, today: NaiveDate, start: &Start) -> anyhow::Result<Exit> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("duban 的交互界面需要在终端中运行;脚本中请使用 duban list 等子命令");
     }
@@ -74,14 +76,14 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<Exit> {
         config_dir: crate::identity::user_config_dir(),
     };
     state.edit.user = author.name;
-    if state.catalog.config.demo {
-        messages.push(
-            "这是演示数据。开始使用真实台账:duban --dir 路径 import 表格文件 --title 标题 --year 年份"
-                .to_string(),
-        );
-    }
+    state.date_origin = start.date;
+    messages.extend(crate::app::start_messages(start, state.catalog.config.demo));
     if let Ok(Some(record)) = last_meeting {
-        update(&mut state, Action::MeetingLoaded(Box::new(record)), today);
+        update(
+            &mut state,
+            Action::MeetingLoaded(Box::new(record)),
+            now_on(today),
+        );
     }
     let more = messages.len().saturating_sub(1);
     state.message = messages.into_iter().next().map(|first| match more {
@@ -97,7 +99,11 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<Exit> {
     let theme = Theme::from_env();
     let mut guard = TerminalGuard::enter().context("无法初始化终端")?;
     let size = guard.terminal.size().context("无法读取终端大小")?;
-    update(&mut state, Action::Resize(size.width, size.height), today);
+    update(
+        &mut state,
+        Action::Resize(size.width, size.height),
+        now_on(today),
+    );
     let ended = event_loop(&mut guard, &mut state, &keys, &theme, &stop, today);
     drop(guard);
     match ended {
@@ -107,10 +113,10 @@ pub fn run(workspace: Workspace, today: NaiveDate) -> anyhow::Result<Exit> {
         }),
         Ok(Ended::Signal(signal)) => Ok(Exit {
             code: 128u8.saturating_add(signal),
-            message: flush(&mut state, today),
+            message: flush(&mut state, now_on(today)),
         }),
         // The terminal is gone: keep what can be kept before reporting it.
-        Err(e) => match flush(&mut state, today) {
+        Err(e) => match flush(&mut state, now_on(today)) {
             Some(unsaved) => Err(e.context(unsaved)),
             None => Err(e),
         },
@@ -187,9 +193,8 @@ fn event_loop(
         if last_retry.elapsed() >= RETRY {
             last_retry = Instant::now();
             if !state.edit.saving.failures.is_empty() {
-                stamp(state);
                 dirty = true;
-                if dispatch(state, Action::RetrySaves, today) {
+                if dispatch(state, Action::RetrySaves, now_on(today)) {
                     return Ok(Ended::Quit);
                 }
             }
@@ -210,9 +215,8 @@ fn event_loop(
                 if last_poll.elapsed() >= DISK_POLL {
                     last_poll = Instant::now();
                     for action in watch.poll(state) {
-                        stamp(state);
                         dirty = true;
-                        if dispatch(state, action, today) {
+                        if dispatch(state, action, now_on(today)) {
                             return Ok(Ended::Quit);
                         }
                     }
@@ -223,13 +227,11 @@ fn event_loop(
         };
         // Esc+key read together arrives as one Alt+key event: it is split into its keystrokes.
         let events = match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                state.message = None;
-                keys.keystrokes(&key, state.mode())
-                    .into_iter()
-                    .map(Event::Key)
-                    .collect()
-            }
+            Event::Key(key) if key.kind != KeyEventKind::Release => keys
+                .keystrokes(&key, state.mode())
+                .into_iter()
+                .map(Event::Key)
+                .collect(),
             other => vec![other],
         };
         dirty = true;
@@ -238,9 +240,8 @@ fn event_loop(
             let Some(action) = action_of(event, state, keys) else {
                 continue;
             };
-            stamp(state);
             // Saves happen here, before the next frame shows the edit as saved.
-            if dispatch(state, action, today) {
+            if dispatch(state, action, now_on(today)) {
                 return Ok(Ended::Quit);
             }
             if let Some(limit) = ui::scroll_limit(state, keys) {
@@ -250,10 +251,13 @@ fn event_loop(
     }
 }
 
-/// The action of one terminal event in the current mode, if any.
+/// The action of one terminal event in the current mode, if any (a key bound to nothing is
+/// [`Action::Unbound`]: it still dismisses the message).
 fn action_of(event: Event, state: &State, keys: &KeyMap) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keys.resolve(&key, state.mode()),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            Some(keys.resolve(&key, state.mode()).unwrap_or(Action::Unbound))
+        }
         Event::Paste(text) if state.mode() == Mode::Edit => Some(Action::FormPaste(text)),
         Event::Paste(text) => Some(Action::SearchInsert(text)),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
@@ -261,8 +265,10 @@ fn action_of(event: Event, state: &State, keys: &KeyMap) -> Option<Action> {
     }
 }
 
-/// Give the update the time of day for audit entries (the date stays the app's today).
-fn stamp(state: &mut State) {
-    let now = chrono::Local::now().time();
-    state.edit.clock = Some(chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now));
+/// The moment of an event on the workspace's clock: the app's `today` (which stays the
+/// pinned or start date) at the wall-clock time of day, to the second. The only place the
+/// interactive app reads the clock.
+fn now_on(today: NaiveDate) -> chrono::NaiveDateTime {
+    let time = chrono::Local::now().time();
+    today.and_time(chrono::Timelike::with_nanosecond(&time, 0).unwrap_or(time))
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::theme::Theme;
 use crate::app::{Catalog, Entry, State};
 use crate::domain::{Item, Ledger};
-use crate::text::{sanitize, sanitize_multiline};
+use crate::text::{sanitize, sanitize_multiline, truncate};
 
 /// Draw the detail of `entry`, scrolled by `scroll` lines.
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, entry: u32, scroll: u16, theme: &Theme) {
@@ -22,6 +22,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, entry: u32, scroll: u1
     let item = catalog.item(entry);
     let saving = &state.edit.saving;
     let target = crate::app::edit::Target::new(&catalog.ledger(entry).id, &item.id);
+    let heading = heading(&item.number, &item.title);
+    // The title ends in "…" where it is cut, one "─" before the corner.
+    let room = (area.width as usize).saturating_sub(5);
     let block = if saving.is_unsaved(&target) {
         // Never shown as recorded while it is not on disk: say so on both borders.
         let why = saving
@@ -30,17 +33,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, entry: u32, scroll: u1
             .unwrap_or_default();
         Block::bordered()
             .title(Span::styled(
-                format!(
-                    " *未保存 · {} {} ",
-                    sanitize(&item.number),
-                    sanitize(&item.title)
-                ),
+                format!(" {} ", truncate(&format!("*未保存 · {heading}"), room)),
                 theme.alert(),
             ))
             .title_bottom(Span::styled(why, theme.alert()))
     } else {
         Block::bordered().title(Span::styled(
-            format!(" {} {} ", sanitize(&item.number), sanitize(&item.title)),
+            format!(" {} ", truncate(&heading, room)),
             theme.heading(),
         ))
     };
@@ -55,6 +54,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, entry: u32, scroll: u1
         .wrap(Wrap { trim: false })
         .scroll((scroll.min(max_scroll), 0));
     frame.render_widget(paragraph, area);
+}
+
+/// "3 加强纪律作风建设": the printed number (when there is one) and the title.
+fn heading(number: &str, title: &str) -> String {
+    let number = number.trim();
+    if number.is_empty() {
+        title.to_string()
+    } else {
+        format!("{number} {title}")
+    }
 }
 
 fn field<'a>(label: &str, value: &str, theme: &Theme) -> Line<'a> {
@@ -78,7 +87,6 @@ fn text_block(out: &mut Vec<Line<'static>>, text: &str) {
 pub fn lines(catalog: &Catalog, entry: &Entry, theme: &Theme) -> Vec<Line<'static>> {
     let item = catalog.item(entry);
     let ledger = catalog.ledger(entry);
-    let warning = &entry.assessment.warning;
     let mut out: Vec<Line<'static>> = Vec::new();
     out.push(field(
         "台账",
@@ -109,21 +117,7 @@ pub fn lines(catalog: &Catalog, entry: &Entry, theme: &Theme) -> Vec<Line<'stati
         status.push_str(&format!("(原因:{reason})"));
     }
     out.push(field("状态", &status, theme));
-    let colour = entry.colour();
-    let mut why = vec![
-        Span::styled("预警:", theme.heading()),
-        Span::styled(Theme::chip_text(colour), theme.chip(colour)),
-        Span::raw(" "),
-    ];
-    if let Some(notice) = warning.notice() {
-        why.push(Span::raw(format!("{} · ", notice.verb())));
-    }
-    why.push(Span::raw(if warning.reason.is_empty() {
-        "无预警".to_string()
-    } else {
-        sanitize(&warning.reason).into_owned()
-    }));
-    out.push(Line::from(why));
+    warning_lines(&mut out, entry, theme);
     if let Some(raised) = &item.raised {
         out.push(field(
             "人工升级",
@@ -146,6 +140,46 @@ pub fn lines(catalog: &Catalog, entry: &Entry, theme: &Theme) -> Vec<Line<'stati
     records_lines(&mut out, item, theme);
     out
 }
+
+/// "预警:[红] 督办 · 逾期7个工作日". A warning with several reasons lists them one per
+/// line below its colour, so no reason is broken across lines and no separator is left
+/// dangling at a line's end; with no colour it says 无.
+fn warning_lines(out: &mut Vec<Line<'static>>, entry: &Entry, theme: &Theme) {
+    let warning = &entry.assessment.warning;
+    let colour = entry.colour();
+    let mut head = vec![Span::styled("预警:", theme.heading())];
+    if colour == crate::domain::Colour::None {
+        head.push(Span::raw("无"));
+    } else {
+        head.push(Span::styled(Theme::chip_text(colour), theme.chip(colour)));
+    }
+    if let Some(notice) = warning.notice() {
+        head.push(Span::raw(format!("{NBSP}{}", notice.verb())));
+    }
+    let reasons: Vec<&str> = warning
+        .reason
+        .split(';')
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .collect();
+    match reasons.as_slice() {
+        [] if colour == crate::domain::Colour::None => {}
+        [] => head.push(Span::raw(format!("{NBSP}·{NBSP}无预警原因"))),
+        // Joined by no-break spaces: a long reason wraps inside itself, never after "·".
+        [one] => head.push(Span::raw(format!("{NBSP}·{NBSP}{}", sanitize(one)))),
+        several => {
+            out.push(Line::from(head));
+            for reason in several {
+                out.push(Line::raw(format!("  {}", sanitize(reason))));
+            }
+            return;
+        }
+    }
+    out.push(Line::from(head));
+}
+
+/// A space the line wrapping does not break at.
+const NBSP: char = '\u{a0}';
 
 /// The units by role, each role named as the ledger's column names it (牵头单位, 责任科室,
 /// 市局责任部门 …), so a filter by any role can be checked here.
@@ -195,12 +229,14 @@ fn schedule_lines(out: &mut Vec<Line<'static>>, catalog: &Catalog, entry: &Entry
             None if m.due < today => "未完成 · 已过期".to_string(),
             None => "未到期".to_string(),
         };
-        let mut text = format!("  {}. {} ", i + 1, m.due);
-        if let Some(start) = m.start {
-            text = format!("  {}. {} 至 {} ", i + 1, start, m.due);
-        }
-        if !m.label.is_empty() {
-            text.push_str(&m.label);
+        let mut text = match m.start {
+            Some(start) => format!("  {}. {start} 至 {}", i + 1, m.due),
+            None => format!("  {}. {}", i + 1, m.due),
+        };
+        let label = m.label.trim();
+        if !label.is_empty() {
+            text.push(' ');
+            text.push_str(label);
         }
         if let Some(p) = m.percent {
             text.push_str(&format!(" {p}%"));
@@ -254,7 +290,8 @@ fn records_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
     }
     for p in item.progress.iter().rev() {
         out.push(Line::raw(
-            sanitize(&format!("  {} {}:{}", p.date, p.author, p.text)).into_owned(),
+            // A long note wraps inside itself, not after the date.
+            sanitize(&format!("  {}{NBSP}{}:{}", p.date, p.author, p.text)).into_owned(),
         ));
     }
     if !item.instructions.is_empty() {

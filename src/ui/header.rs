@@ -1,5 +1,5 @@
-//! The header: workspace, date (marked when pinned demo data), open counts per colour,
-//! and the active grouping, sort, filters and search.
+//! The header: workspace, date (marked when it is not the real one: pinned or chosen),
+//! open counts per colour, and the active grouping, sort, filters and search.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use crate::app::{COUNTED_COLOURS, State};
+use crate::app::{COUNTED_COLOURS, DateOrigin, SortKey, State};
 use crate::text::truncate;
 
 /// Draw the two header lines into `area`.
@@ -20,16 +20,26 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         theme.heading(),
     )];
     first.push(Span::raw("  "));
-    if config.demo && config.as_of.is_some() {
-        first.push(Span::styled(
-            format!("演示数据 · 固定日期 {}", catalog.today),
+    // A date that is not the real one is marked, so nobody takes it for today.
+    let date = match state.date_origin {
+        DateOrigin::Real => None,
+        DateOrigin::Pinned => Some("固定日期"),
+        DateOrigin::Chosen => Some("指定日期"),
+    };
+    match (config.demo, date) {
+        (true, Some(what)) => first.push(Span::styled(
+            format!("演示数据 · {what} {}", catalog.today),
             theme.alert(),
-        ));
-    } else if config.demo {
-        first.push(Span::styled("演示数据", theme.alert()));
-        first.push(Span::raw(format!(" 今天 {}", catalog.today)));
-    } else {
-        first.push(Span::raw(format!("今天 {}", catalog.today)));
+        )),
+        (true, None) => {
+            first.push(Span::styled("演示数据", theme.alert()));
+            first.push(Span::raw(format!(" 今天 {}", catalog.today)));
+        }
+        (false, Some(what)) => first.push(Span::styled(
+            format!("{what} {}", catalog.today),
+            theme.alert(),
+        )),
+        (false, None) => first.push(Span::raw(format!("今天 {}", catalog.today))),
     }
     first.push(Span::raw("  "));
     let counts = catalog.open_counts();
@@ -46,12 +56,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         ));
     }
     let view = &state.view;
-    let mut second = format!(
-        "{} · {} · {}项",
-        view.grouping.label(),
-        view.sort.label(),
-        view.rows.len()
-    );
+    // Without a search there is nothing to rank: say which order the rows are really in.
+    let sort = match (view.sort, state.search.is_active()) {
+        (SortKey::Relevance, false) => "按严重程度(搜索时按匹配度)",
+        (key, _) => key.label(),
+    };
+    let mut second = format!("{} · {sort} · {}项", view.grouping.label(), view.rows.len());
     let filters = view.filters.describe(catalog);
     if !filters.is_empty() {
         second.push_str(" · 筛选 ");

@@ -38,11 +38,44 @@ pub fn lines(keys: &KeyMap, theme: &Theme) -> Vec<Line<'static>> {
     out
 }
 
+/// The help's largest size; it fills the width instead of leaving slivers beside it.
+const SIZE: (u16, u16) = (76, 40);
+
+/// Where the help goes in the body `area`.
+pub(crate) fn area(area: Rect) -> Rect {
+    super::popup::place(area, SIZE.0, SIZE.1)
+}
+
+/// How to start a real workspace: the short form the demo's footer hint gives, in full.
+fn start_lines(theme: &Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::from(Span::styled("【新建台账】", theme.heading())),
+        Line::from(Span::styled(
+            "duban --dir 目录 import 表格文件 --year 年份",
+            theme.key(),
+        )),
+        Line::raw("  把 Excel/WPS/CSV 表格导入为新台账,目录即新工作区(可反复导入多个台账)"),
+        Line::raw("  --title 标题 指定台账名称;--dry-run 先看表格怎样读,不写入"),
+        Line::from(vec![
+            Span::styled(fit("duban --dir 目录", 22), theme.key()),
+            Span::raw("打开该工作区"),
+        ]),
+    ]
+}
+
+/// Everything the help shows, in order: how to start a real workspace, then
+/// [`lines`].
+pub(crate) fn content(keys: &KeyMap, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = start_lines(theme);
+    out.extend(lines(keys, theme));
+    out
+}
+
 /// Draw the help over `area`.
 pub fn draw(frame: &mut Frame, area: Rect, keys: &KeyMap, scroll: u16, theme: &Theme) {
-    let popup = super::centered(area, 76, 40);
+    let popup = self::area(area);
     crate::ui::popup::clear_area(frame.buffer_mut(), popup);
-    let lines = lines(keys, theme);
+    let lines = content(keys, theme);
     let max = lines
         .len()
         .saturating_sub(popup.height.saturating_sub(2) as usize) as u16;

@@ -114,8 +114,8 @@ pub fn scroll_limit(state: &State, keys: &KeyMap) -> Option<u16> {
     let theme = Theme::MONO;
     match (&state.overlay, &state.screen) {
         (Some(Overlay::Help { .. }), _) => {
-            let inner = centered(body, 76, 40).height.saturating_sub(2) as usize;
-            Some(help::lines(keys, &theme).len().saturating_sub(inner) as u16)
+            let inner = help::area(body).height.saturating_sub(2) as usize;
+            Some(help::content(keys, &theme).len().saturating_sub(inner) as u16)
         }
         (None, Screen::Detail { entry, .. }) => {
             let entry = state.catalog.entry(*entry)?;

@@ -1,9 +1,36 @@
-//! Clearing the area under a popup so that its borders are drawn whole over any text.
+//! Placing a popup and clearing the area under it, so that its borders are drawn whole
+//! over any text and no sliver of the screen behind shows beside it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
+
+/// Below this many columns on each side, a popup takes the whole width: a margin of one or
+/// two columns shows only fragments of the screen behind (a border, half a character).
+const MIN_SIDE_COLUMNS: u16 = 4;
+/// Below this many rows above and below, a popup takes the whole height.
+const MIN_SIDE_ROWS: u16 = 2;
+
+/// Where a popup of at most `width`×`height` goes in `area`: centred, or the whole width
+/// (height) of `area` when the margins left beside it would be mere slivers.
+pub fn place(area: Rect, width: u16, height: u16) -> Rect {
+    let fill = |wanted: u16, room: u16, side: u16| {
+        if wanted.saturating_add(side * 2) > room {
+            room
+        } else {
+            wanted
+        }
+    };
+    let w = fill(width, area.width, MIN_SIDE_COLUMNS);
+    let h = fill(height, area.height, MIN_SIDE_ROWS);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
 
 /// Clear `area` for a popup (like ratatui's `Clear`) and blank every wide character that
 /// straddles its left or right edge. A Chinese character whose right half falls on the
@@ -62,6 +89,20 @@ mod tests {
             "中 │    │ 文",
             "中 └────┘ 文",
         ]);
+    }
+
+    #[test]
+    fn a_popup_fills_the_width_rather_than_leave_slivers() {
+        let area = Rect::new(0, 2, 80, 21);
+        assert_eq!(place(area, 76, 40), area);
+        assert_eq!(place(area, 72, 40), Rect::new(4, 2, 72, 21));
+        let wide = Rect::new(0, 2, 200, 47);
+        assert_eq!(place(wide, 76, 40), Rect::new(62, 5, 76, 40));
+        assert_eq!(
+            place(Rect::new(0, 0, 80, 41), 76, 40),
+            Rect::new(0, 0, 80, 41)
+        );
+        assert_eq!(place(Rect::new(3, 3, 0, 0), 76, 40), Rect::new(3, 3, 0, 0));
     }
 
     #[test]

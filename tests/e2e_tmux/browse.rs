@@ -119,7 +119,7 @@ fn question_mark_shows_the_help_and_esc_closes_it() {
     let pid = session.launch_duban();
     session.keys(&["?"]);
     session.wait_until("the help with its key descriptions", |s| {
-        ["帮助 · 按键", "下移一行", "搜索", "只看/取消 红色"]
+        ["帮助 · 按键", "【新建台账】", "下移一行", "搜索", "记进展"]
             .iter()
             .find(|entry| !s.contains(*entry))
             .map_or(Ok(()), |entry| Err(format!("help lacks {entry}")))

@@ -306,6 +306,13 @@ impl Session {
 
     /// Like [`Session::launch_duban`] with `env` arguments (`NO_COLOR=1`, `TERM=dumb`).
     pub fn launch_duban_with(&mut self, env: &str) -> u32 {
+        let dir = format!("--dir {}", quote(self.workspace.path()));
+        self.launch_duban_args(env, &dir)
+    }
+
+    /// Like [`Session::launch_duban_with`] with duban's own arguments in place of
+    /// `--dir <the workspace>` (none: the default workspace; `--today D`).
+    pub fn launch_duban_args(&mut self, env: &str, args: &str) -> u32 {
         let before = self.scratch.path().join("before.stty");
         self.run_in_shell(&format!("stty -a > {}", quote(&before)));
         self.stty_before = Some(fs::read_to_string(&before).expect("read stty before"));
@@ -318,9 +325,8 @@ impl Session {
             "DUBAN_AUTHOR=测试员"
         };
         self.shell(&format!(
-            "env {env} USER=测试员 {author} {} --dir {}",
+            "env {env} USER=测试员 {author} {} {args}",
             quote(Path::new(env!("CARGO_BIN_EXE_duban"))),
-            quote(self.workspace.path())
         ));
         self.wait_for_text("督办 ·");
         assert_eq!(
@@ -413,7 +419,7 @@ fn stty_modes(stty: &str) -> Vec<&str> {
 }
 
 /// Single-quote a path for the shell.
-fn quote(path: &Path) -> String {
+pub fn quote(path: &Path) -> String {
     let text = path.to_str().expect("utf-8 path");
     assert!(!text.contains('\''), "path with a quote: {text}");
     format!("'{text}'")

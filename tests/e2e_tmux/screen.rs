@@ -138,7 +138,7 @@ pub fn popup_left_border(screen: &str, title: &str) -> Result<(), String> {
         .enumerate()
         .skip(top + 1)
         .find_map(|(row, line)| {
-            let col = (1..title_col)
+            let col = (0..title_col)
                 .rev()
                 .find(|&c| char_at(line, c) == Some('└'))?;
             (char_at(line, col + 1) == Some('─')).then_some((row, col))

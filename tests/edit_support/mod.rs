@@ -20,6 +20,11 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 6, 3).expect("valid date")
 }
 
+/// The moment the keys are pressed at: today at 00:00.
+pub fn now() -> chrono::NaiveDateTime {
+    today().and_time(chrono::NaiveTime::MIN)
+}
+
 fn item(id: &str, title: &str, unit: &str) -> Item {
     Item {
         id: id.into(),
@@ -144,10 +149,10 @@ pub fn press(state: &mut State, keys: &str) {
     let map = KeyMap::default();
     for spec in keys.split_whitespace() {
         let k = key(spec);
-        if let Some(action) = map.resolve(&k, state.mode()) {
-            state.message = None;
-            duban::tui::dispatch(state, action, today());
-        }
+        let action = map
+            .resolve(&k, state.mode())
+            .unwrap_or(duban::app::Action::Unbound);
+        duban::tui::dispatch(state, action, now());
     }
 }
 
@@ -155,7 +160,7 @@ pub fn press(state: &mut State, keys: &str) {
 pub fn press_quits(state: &mut State, spec: &str) -> bool {
     let map = KeyMap::default();
     match map.resolve(&key(spec), state.mode()) {
-        Some(action) => duban::tui::dispatch(state, action, today()),
+        Some(action) => duban::tui::dispatch(state, action, now()),
         None => false,
     }
 }
@@ -166,14 +171,14 @@ pub fn press_failing(state: &mut State, keys: &str, fail: duban::storage::FailPo
     let map = KeyMap::default();
     for spec in keys.split_whitespace() {
         if let Some(action) = map.resolve(&key(spec), state.mode()) {
-            duban::tui::dispatch_with(state, action, today(), fail);
+            duban::tui::dispatch_with(state, action, now(), fail);
         }
     }
 }
 
 /// The loop's timer fired: failed saves are retried.
 pub fn retry_saves(state: &mut State) -> bool {
-    duban::tui::dispatch(state, duban::app::Action::RetrySaves, today())
+    duban::tui::dispatch(state, duban::app::Action::RetrySaves, now())
 }
 
 /// Type text into the open form character by character (as an input method commits it).
@@ -182,7 +187,7 @@ pub fn type_text(state: &mut State, text: &str) {
     for c in text.chars() {
         let k = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         if let Some(action) = map.resolve(&k, state.mode()) {
-            duban::tui::dispatch(state, action, today());
+            duban::tui::dispatch(state, action, now());
         }
     }
 }
@@ -192,7 +197,7 @@ pub fn paste(state: &mut State, text: &str) {
     duban::tui::dispatch(
         state,
         duban::app::Action::FormPaste(text.to_string()),
-        today(),
+        now(),
     );
 }
 

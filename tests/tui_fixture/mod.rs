@@ -247,8 +247,13 @@ pub fn state(width: u16, height: u16) -> State {
         state.catalog.set_assessment(i, assessment(spec));
     }
     state.rebuild_view();
-    update(&mut state, Action::Resize(width, height), today());
+    update(&mut state, Action::Resize(width, height), now());
     state
+}
+
+/// The moment keys are pressed at: the fixture's today at 00:00.
+pub fn now() -> chrono::NaiveDateTime {
+    today().and_time(chrono::NaiveTime::MIN)
 }
 
 /// A key event for a key name ("j", "Enter", "Ctrl-r").
@@ -269,9 +274,10 @@ pub fn press(state: &mut State, keys: &[&str]) -> bool {
     let map = KeyMap::default();
     let mut quit = false;
     for k in keys {
-        if let Some(action) = map.resolve(&key(k), state.mode()) {
-            quit |= update(state, action, today()).contains(&duban::app::Effect::Quit);
-        }
+        let action = map
+            .resolve(&key(k), state.mode())
+            .unwrap_or(Action::Unbound);
+        quit |= update(state, action, now()).contains(&duban::app::Effect::Quit);
     }
     quit
 }
@@ -303,18 +309,20 @@ pub fn sample_state(width: u16, height: u16) -> State {
     assert!(workspace.broken.is_empty(), "{:?}", workspace.broken);
     let today = workspace.config.as_of.expect("the sample pins its date");
     let mut state = State::new(workspace, today);
-    update(&mut state, Action::Resize(width, height), today);
+    let now = today.and_time(chrono::NaiveTime::MIN);
+    update(&mut state, Action::Resize(width, height), now);
     state
 }
 
 /// Press keys on a state whose date is its catalogue's.
 pub fn press_at(state: &mut State, keys: &[&str]) {
     let map = KeyMap::default();
-    let today = state.today();
+    let now = state.today().and_time(chrono::NaiveTime::MIN);
     for k in keys {
-        if let Some(action) = map.resolve(&key(k), state.mode()) {
-            update(state, action, today);
-        }
+        let action = map
+            .resolve(&key(k), state.mode())
+            .unwrap_or(Action::Unbound);
+        update(state, action, now);
     }
 }
 

@@ -2,7 +2,7 @@
 //! and undo edits in memory, and ask the loop to save. A save's outcome and a change made
 //! by another writer come back as actions too; the view keeps its place through both.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::leaving;
 use super::saving::SaveError;
@@ -18,9 +18,9 @@ const SAVING: &str = " · 保存中…";
 pub fn update_edit(
     state: &mut State,
     action: Action,
-    today: NaiveDate,
+    at: NaiveDateTime,
 ) -> Result<Vec<Effect>, Action> {
-    let at = today.and_time(state.edit.clock.unwrap_or(NaiveTime::MIN));
+    let today = at.date();
     let browsing = matches!(state.mode(), Mode::Browse | Mode::Detail | Mode::Meeting);
     let typed = state
         .edit

@@ -54,9 +54,6 @@ pub struct EditSession {
     pub conflicts: Option<ConflictResolver>,
     /// Undo and redo.
     pub history: EditHistory,
-    /// The time of day of the current event (set by the event loop; audit entries are
-    /// stamped with today at this time).
-    pub clock: Option<chrono::NaiveTime>,
     /// For each ledger changed in memory and not yet saved: the ledger as last loaded or
     /// saved, the base of the three-way merge when it is saved.
     pub bases: BTreeMap<String, LoadedLedger>,

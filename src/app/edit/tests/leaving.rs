@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyCode;
 
 use super::super::*;
-use super::support::{chars, key, ledger, today};
+use super::support::{chars, key, ledger, midnight, today};
 use crate::app::{Action, Effect, Mode, State, update};
 use crate::domain::WorkspaceConfig;
 use crate::storage::{LoadedLedger, Workspace};
@@ -24,11 +24,11 @@ fn state() -> State {
 
 /// Add a note to the selected item; returns the effects of the Enter that applies it.
 fn add_note(s: &mut State, text: &str) -> Vec<Effect> {
-    update(s, Action::Edit(EditKind::Note), today());
+    update(s, Action::Edit(EditKind::Note), midnight());
     for k in chars(text) {
-        update(s, Action::FormKey(k), today());
+        update(s, Action::FormKey(k), midnight());
     }
-    update(s, Action::FormKey(key(KeyCode::Enter)), today())
+    update(s, Action::FormKey(key(KeyCode::Enter)), midnight())
 }
 
 fn failed(s: &mut State, error: SaveError) -> Vec<Effect> {
@@ -39,7 +39,7 @@ fn failed(s: &mut State, error: SaveError) -> Vec<Effect> {
             ledger_id: "l".into(),
             result: Err(error),
         })),
-        today(),
+        midnight(),
     )
 }
 
@@ -49,7 +49,7 @@ fn a_failed_save_keeps_the_edit_unsaved_and_the_timer_saves_it_again() {
     assert_eq!(add_note(&mut s, "进展"), vec![Effect::SaveLedger(0)]);
     assert_eq!(s.edit.saving.pending(), 1);
     assert_eq!(
-        update(&mut s, Action::RetrySaves, today()),
+        update(&mut s, Action::RetrySaves, midnight()),
         vec![],
         "nothing failed yet"
     );
@@ -60,7 +60,7 @@ fn a_failed_save_keeps_the_edit_unsaved_and_the_timer_saves_it_again() {
             .is_some_and(|m| m.starts_with("保存失败:磁盘已满"))
     );
     assert_eq!(
-        update(&mut s, Action::RetrySaves, today()),
+        update(&mut s, Action::RetrySaves, midnight()),
         vec![Effect::SaveLedger(0)]
     );
 }
@@ -71,7 +71,7 @@ fn quit_retries_then_asks_and_only_an_answer_quits() {
     add_note(&mut s, "进展");
     failed(&mut s, SaveError::Failed("磁盘已满".into()));
     assert_eq!(
-        update(&mut s, Action::Quit, today()),
+        update(&mut s, Action::Quit, midnight()),
         vec![Effect::SaveLedger(0)],
         "the save is retried before anything is asked"
     );
@@ -79,12 +79,12 @@ fn quit_retries_then_asks_and_only_an_answer_quits() {
     assert_eq!(failed(&mut s, SaveError::Failed("磁盘已满".into())), vec![]);
     assert_eq!(s.mode(), Mode::ConfirmQuit);
     assert_eq!(
-        update(&mut s, Action::WriteRecovery, today()),
+        update(&mut s, Action::WriteRecovery, midnight()),
         vec![Effect::WriteRecovery(vec![0])]
     );
     let file = PathBuf::from("/ws/recovery/l-1.ron");
     let written = Action::RecoveryWritten(Ok(vec![file.clone()]));
-    assert_eq!(update(&mut s, written, today()), vec![Effect::Quit]);
+    assert_eq!(update(&mut s, written, midnight()), vec![Effect::Quit]);
     assert!(
         s.edit
             .saving
@@ -98,10 +98,10 @@ fn a_recovery_file_that_cannot_be_written_keeps_the_question_open() {
     let mut s = state();
     add_note(&mut s, "进展");
     failed(&mut s, SaveError::Failed("磁盘已满".into()));
-    update(&mut s, Action::Quit, today());
+    update(&mut s, Action::Quit, midnight());
     failed(&mut s, SaveError::Failed("磁盘已满".into()));
     let refused = Action::RecoveryWritten(Err("只读文件系统".into()));
-    assert_eq!(update(&mut s, refused, today()), vec![]);
+    assert_eq!(update(&mut s, refused, midnight()), vec![]);
     assert_eq!(s.mode(), Mode::ConfirmQuit);
     assert_eq!(
         s.edit.saving.recovery_error.as_deref(),

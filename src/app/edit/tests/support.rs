@@ -22,6 +22,11 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 6, 3).expect("valid")
 }
 
+/// Today at 00:00, the moment the app's update is driven at in these tests.
+pub fn midnight() -> NaiveDateTime {
+    today().and_time(chrono::NaiveTime::MIN)
+}
+
 pub fn at() -> NaiveDateTime {
     today().and_hms_opt(10, 0, 0).expect("valid")
 }
