@@ -59,13 +59,13 @@ fn bench_list(c: &mut Criterion) {
     group.bench_function("assess_render_in_memory", |b| {
         b.iter(|| {
             let rows = collect_rows(black_box(&workspace), &calendar, &filter, today());
-            render(&rows, ListFormat::Csv, 100, false)
+            render(&rows, ListFormat::Csv, 100, false, &filter)
         })
     });
     group.bench_function("table_in_memory", |b| {
         b.iter(|| {
             let rows = collect_rows(black_box(&workspace), &calendar, &filter, today());
-            render(&rows, ListFormat::Table, 120, false)
+            render(&rows, ListFormat::Table, 120, false, &filter)
         })
     });
     group.finish();

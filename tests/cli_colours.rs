@@ -202,3 +202,76 @@ fn list_unit_matches_every_role_and_role_narrows_it() {
     assert_eq!(by_role, five);
     assert!(ids(&dir, &["--unit", "社区矫正管理科", "--role", "牵头"]).is_empty());
 }
+
+/// The role is shown where it breaks no contract: the JSON rows carry every unit with its
+/// role, the table shows the matched unit after its role; the CSV header is unchanged.
+#[test]
+fn list_shows_the_role_in_json_and_in_the_table() {
+    let (_tmp, dir) = samples();
+    let json = stdout(duban(&dir).args([
+        "list",
+        "--ledger",
+        "2023-4-zhongdian",
+        "--unit",
+        "社区矫正管理科",
+        "--format",
+        "json",
+    ]));
+    let rows: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let first = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["id"] == "1")
+        .expect("item 1");
+    let roles = first["roles"].as_array().expect("roles");
+    assert!(
+        roles.contains(&serde_json::json!({"role": "市局责任部门", "unit": "社区矫正管理科"})),
+        "{first}"
+    );
+    // The units field keeps its meaning (responsible units only).
+    assert!(
+        !first["units"]
+            .as_array()
+            .expect("units")
+            .contains(&"社区矫正管理科".into()),
+        "{first}"
+    );
+    let table = stdout(duban(&dir).env("COLUMNS", "160").args([
+        "list",
+        "--unit",
+        "社区矫正管理科",
+        "--role",
+        "市局",
+    ]));
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].contains("角色:单位"), "{table}");
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.contains("市局责任部门:社区矫正管理科"))
+            .count(),
+        5,
+        "{table}"
+    );
+    let narrow = stdout(duban(&dir).env("COLUMNS", "80").args([
+        "list",
+        "--unit",
+        "社区矫正管理科",
+        "--role",
+        "市局",
+    ]));
+    assert!(
+        narrow
+            .lines()
+            .skip(1)
+            .take(5)
+            .all(|l| l.contains("市局责任部门")),
+        "the role survives at 80 columns: {narrow}"
+    );
+    let csv = stdout(duban(&dir).args(["list", "--unit", "社区矫正管理科", "--format", "csv"]));
+    assert_eq!(
+        csv.lines().next(),
+        Some("ledger,id,colour,status,due,units,title,reason")
+    );
+}

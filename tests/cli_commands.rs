@@ -433,7 +433,17 @@ fn deadline_json_has_exactly_the_contract_keys() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys, ["due", "kind", "milestones", "note", "recurrence"]);
+    assert_eq!(
+        keys,
+        [
+            "due",
+            "kind",
+            "milestones",
+            "note",
+            "recurrence",
+            "relative"
+        ]
+    );
     assert!(
         ["dated", "ongoing", "recurring", "external", "unparsed"]
             .contains(&v["kind"].as_str().expect("kind"))

@@ -3,7 +3,11 @@
 
 mod deadline_table;
 
-use duban::domain::deadline::{Recurrence, final_due, parse};
+use chrono::Datelike;
+use duban::domain::calendar::WorkCalendar;
+use duban::domain::deadline::{
+    Anchor, AnchorSource, Recurrence, dated_from, explain, final_due, parse,
+};
 use rstest::rstest;
 
 #[test]
@@ -150,6 +154,135 @@ fn a_festival_outside_the_table_is_unparsed_with_a_reason() {
     assert_eq!(s.kind.word(), "unparsed", "{s:?}");
     assert!(
         s.notes.iter().any(|n| n.contains("内置表")),
+        "{:?}",
+        s.notes
+    );
+}
+
+fn day(text: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+}
+
+/// `text` dated from an event on `event`, on the bundled holiday calendar.
+fn dated_on(text: &str, year: i32, event: &str) -> duban::domain::deadline::Schedule {
+    let anchor = Anchor {
+        date: day(event),
+        source: AnchorSource::Item,
+    };
+    dated_from(&parse(text, year), anchor, &WorkCalendar::default()).expect("dated")
+}
+
+/// Event-relative terms: external until the event is dated, then one dated milestone
+/// counted in working days (holidays and 调休 counted) or calendar days as the text says;
+/// the event day is not counted, and a calendar-day term ending on a rest day ends on the
+/// next working day. The reading says how.
+#[rstest]
+#[case("问题反馈后10个工作日内", "2023-06-01", "2023-06-15", "10个工作日")]
+// Across 端午 2023: 06-22..24 off, Sunday 06-25 worked.
+#[case(
+    "收到通知之日起5个工作日内办结",
+    "2023-06-19",
+    "2023-06-27",
+    "5个工作日"
+)]
+// Across 国庆 2023: 09-29..10-06 off, 10-07 and 10-08 worked.
+#[case("接到交办单后3个工作日内", "2023-09-28", "2023-10-09", "3个工作日")]
+// Across 春节 2024: 02-10..17 off, Sunday 02-18 worked.
+#[case("收到通知后二十个工作日内", "2024-02-05", "2024-03-08", "20个工作日")]
+#[case("案件办结后15日内", "2023-06-01", "2023-06-16", "15日")]
+// 06-24 is a holiday: moved to the 调休 Sunday 06-25.
+#[case("收到后15日内办结", "2023-06-09", "2023-06-25", "15日")]
+// 10-07 is the last day of 国庆 2024: moved to 10-08.
+#[case("7天内", "2024-09-30", "2024-10-08", "7日")]
+#[case("两周内完成", "2024-06-03", "2024-06-17", "2周")]
+#[case("信访件转交后两个星期内答复", "2023-09-25", "2023-10-09", "2周")]
+#[case("通报下发后三个月以内整改到位", "2024-01-31", "2024-04-30", "3个月")]
+// 09-30 is a holiday: moved to the 调休 Saturday 10-07.
+#[case("整改通知下达之日起1个月内", "2023-08-31", "2023-10-07", "1个月")]
+#[case("督办单送达后半个月内", "2024-03-01", "2024-03-18", "15日")]
+#[case("自交办之日起三十日内反馈", "2024-02-01", "2024-03-04", "30日")]
+#[case("10个自然日内", "2023-12-22", "2024-01-02", "10日")]
+fn event_relative_terms_are_dated_from_the_event(
+    #[case] text: &str,
+    #[case] event: &str,
+    #[case] due: &str,
+    #[case] length: &str,
+) {
+    let year = day(event).year();
+    let before = parse(text, year);
+    assert_eq!(before.kind.word(), "external", "{text}: {before:?}");
+    assert!(before.relative.is_some(), "{text}");
+    let after = dated_on(text, year, event);
+    assert_eq!(after.kind.word(), "dated", "{text}");
+    assert_eq!(final_due(&after), Some(day(due)), "{text}");
+    let lines = explain(&after);
+    assert_eq!(
+        lines[0],
+        format!("事件日期{event}起{length},截止{due}"),
+        "{text}"
+    );
+    assert!(!lines.iter().any(|l| l.contains("待上级安排")), "{lines:?}");
+}
+
+/// A term moved off a rest day says so.
+#[test]
+fn a_term_moved_off_a_rest_day_says_so() {
+    let lines = explain(&dated_on("收到后15日内办结", 2023, "2023-06-09"));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("2023-06-24为休息日") && l.contains("2023-06-25")),
+        "{lines:?}"
+    );
+    let milestone = &dated_on("收到后15日内办结", 2023, "2023-06-09").milestones[0];
+    assert_eq!(milestone.label, "办结", "the words after the term label it");
+}
+
+/// 立行立改 and its kin: ongoing (noted) until the day the problem was raised is known,
+/// then due that very day.
+#[rstest]
+#[case("立行立改")]
+#[case("即知即改")]
+#[case("立即整改到位")]
+#[case("马上就改,长期坚持")]
+fn immediate_forms_are_due_the_day_they_were_raised(#[case] text: &str) {
+    let before = parse(text, 2023);
+    assert_eq!(before.kind.word(), "ongoing", "{text}");
+    assert!(
+        before.notes.iter().any(|n| n.contains("交办")),
+        "{:?}",
+        before.notes
+    );
+    let after = dated_on(text, 2023, "2023-06-05");
+    assert_eq!(final_due(&after), Some(day("2023-06-05")), "{text}");
+    assert_eq!(
+        explain(&after)[0],
+        "事件日期2023-06-05起立即整改,截止2023-06-05"
+    );
+}
+
+/// The event's name is kept (or empty when the text names none).
+#[rstest]
+#[case("问题反馈后10个工作日内", "问题反馈")]
+#[case("自收到举报之日起7日内核查", "收到举报")]
+#[case("十个工作日内报送", "")]
+#[case("15天之内", "")]
+fn the_event_is_named_as_written(#[case] text: &str, #[case] event: &str) {
+    let term = parse(text, 2024).relative.expect("a term");
+    assert_eq!(term.event, event, "{text}");
+}
+
+/// A term whose length cannot be counted stays external and cannot be dated.
+#[rstest]
+#[case("数日内完成")]
+#[case("收到后若干个工作日内")]
+#[case("接到通知后99999个工作日内")]
+fn terms_without_a_countable_length_stay_external(#[case] text: &str) {
+    let s = parse(text, 2024);
+    assert_eq!(s.kind.word(), "external", "{text}: {s:?}");
+    assert!(s.relative.is_none(), "{text}");
+    assert!(
+        s.notes.iter().any(|n| n.contains("期限长度无法识别")),
         "{:?}",
         s.notes
     );

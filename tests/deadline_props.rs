@@ -1,7 +1,11 @@
 //! Property tests: the deadline parser never panics, and dated schedules are consistent.
 
 use chrono::{Datelike, NaiveDate};
-use duban::domain::deadline::{ScheduleKind, explain, final_due, parse, to_json};
+use duban::domain::calendar::WorkCalendar;
+use duban::domain::deadline::{
+    Anchor, AnchorSource, MAX_TERM_DAYS, ScheduleKind, dated_from, explain, final_due, parse,
+    to_json,
+};
 use proptest::prelude::*;
 
 fn any_date() -> impl Strategy<Value = NaiveDate> {
@@ -103,6 +107,16 @@ const PIECES: &[&str] = &[
     "半月",
     "半年",
     "个工作日内",
+    "个自然日内",
+    "周内",
+    "个星期内",
+    "个月以内",
+    "半个月内",
+    "收到通知后",
+    "问题反馈后",
+    "即知即改",
+    "马上就改",
+    "立即整改",
     "日内",
     "天之内",
     "之日起",
@@ -137,6 +151,29 @@ const PIECES: &[&str] = &[
     "\u{FF05}",
 ];
 
+/// Events a term counts from, as ledgers name them (or not at all).
+const EVENT_WORDS: &[&str] = &[
+    "",
+    "问题反馈后",
+    "收到通知之日起",
+    "自交办之日起",
+    "案件办结后",
+    "接到投诉",
+];
+/// Units of a term.
+const TERM_UNITS: &[&str] = &[
+    "个工作日",
+    "工作日",
+    "日",
+    "天",
+    "个自然日",
+    "周",
+    "个星期",
+    "个月",
+];
+/// What closes a term and what follows it.
+const TERM_TAILS: &[&str] = &["内", "之内", "以内办结", "内完成整改"];
+
 fn deadline_like() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..14).prop_map(|v| v.concat())
 }
@@ -159,6 +196,66 @@ proptest! {
         let lines = explain(&s);
         prop_assert!(!lines.is_empty() || s.kind == ScheduleKind::Recurring);
         let _ = to_json(&s);
+    }
+
+    #[test]
+    fn terms_counted_from_any_event_date_never_panic_and_fall_on_or_after_it(
+        text in deadline_like(),
+        base in 1890i32..2210,
+        event in any_date(),
+        feedback in any::<bool>(),
+    ) {
+        let s = parse(&text, base);
+        let anchor = Anchor {
+            date: event,
+            source: if feedback { AnchorSource::Feedback } else { AnchorSource::Item },
+        };
+        match dated_from(&s, anchor, &WorkCalendar::default()) {
+            None => prop_assert!(s.relative.is_none(), "{}: {:?}", text, s),
+            Some(dated) => {
+                prop_assert_eq!(dated.kind, ScheduleKind::Dated);
+                prop_assert_eq!(dated.milestones.len(), 1);
+                let due = final_due(&dated).expect("a date");
+                prop_assert!(due >= event, "{}: {} before {}", text, due, event);
+                let lines = explain(&dated);
+                prop_assert!(lines[0].contains(&format!("截止{due}")), "{:?}", lines);
+                prop_assert!(lines.iter().all(|l| !l.chars().any(char::is_control)));
+                let _ = to_json(&dated);
+            }
+        }
+    }
+
+    #[test]
+    fn composed_terms_read_and_date_without_panicking(
+        event_words in prop::sample::select(EVENT_WORDS),
+        count in 0u32..5000,
+        chinese in any::<bool>(),
+        unit in prop::sample::select(TERM_UNITS),
+        tail in prop::sample::select(TERM_TAILS),
+        event in any_date(),
+    ) {
+        let number = if chinese && (1..=31).contains(&count) {
+            chinese_small(count)
+        } else {
+            count.to_string()
+        };
+        let text = format!("{event_words}{number}{unit}{tail}");
+        let s = parse(&text, 2024);
+        prop_assert_eq!(s.kind, ScheduleKind::External, "{}", text);
+        // Ten years at most, whatever the unit: longer is a typo, not a term.
+        let limit = match unit {
+            "个月" => MAX_TERM_DAYS / 30,
+            "周" | "个星期" => MAX_TERM_DAYS / 7,
+            _ => MAX_TERM_DAYS,
+        };
+        if count > limit {
+            prop_assert!(s.relative.is_none(), "{}: a typo, not a term", text);
+            return Ok(());
+        }
+        let anchor = Anchor { date: event, source: AnchorSource::Item };
+        let dated = dated_from(&s, anchor, &WorkCalendar::default());
+        let dated = dated.expect("a countable term is dated");
+        prop_assert!(final_due(&dated).is_some_and(|due| due >= event), "{}", text);
     }
 
     #[test]

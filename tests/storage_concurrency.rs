@@ -211,6 +211,32 @@ fn same_field_changed_differently_is_a_conflict_and_disk_keeps_theirs() {
     assert_eq!(disk.item("2").unwrap().deadline, "6月底前");
 }
 
+/// The event date a deadline counts from merges like any other scalar field.
+#[test]
+fn an_event_date_merges_like_other_fields() {
+    let (disk, outcome) = two_sessions(
+        |l| l.item_mut("2").unwrap().event_date = Some(day(5)),
+        |l| l.item_mut("2").unwrap().status = Status::InProgress,
+    );
+    assert!(outcome.conflicts.is_empty(), "{:?}", outcome.conflicts);
+    let item = disk.item("2").unwrap();
+    assert_eq!(
+        (item.event_date, item.status),
+        (Some(day(5)), Status::InProgress)
+    );
+    let (disk, outcome) = two_sessions(
+        |l| l.item_mut("2").unwrap().event_date = Some(day(5)),
+        |l| l.item_mut("2").unwrap().event_date = Some(day(7)),
+    );
+    let fields: Vec<&str> = outcome.conflicts.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["event_date"]);
+    assert_eq!(
+        disk.item("2").unwrap().event_date,
+        Some(day(7)),
+        "disk keeps theirs"
+    );
+}
+
 #[test]
 fn progress_notes_from_both_sides_are_united() {
     let (disk, outcome) = two_sessions(

@@ -244,3 +244,22 @@ fn newer_config_format_is_refused() {
         "{err}"
     );
 }
+
+/// The event date a deadline counts from is optional: a file without it (every file written
+/// before it existed) loads, and a file with it round trips and is still format 1.
+#[test]
+fn the_event_date_is_optional_and_round_trips() {
+    let text = "(format: 1, id: \"x\", base_year: 2023, items: [(id: \"1\", deadline: \"收到通知后5个工作日内\")])";
+    let old = parse_ledger(text, Path::new("x.ron")).expect("an old file loads");
+    assert_eq!(old.items[0].event_date, None);
+    let mut ledger = old.clone();
+    ledger.items[0].event_date = Some(day(5));
+    let written = ledger_to_string(&ledger);
+    assert!(written.contains("event_date: \"2023-06-05\""), "{written}");
+    assert!(written.contains("format: 1"), "{written}");
+    assert_eq!(
+        parse_ledger(&written, Path::new("x.ron")).expect("reads back"),
+        ledger
+    );
+    assert!(!ledger_to_string(&old).contains("event_date"));
+}

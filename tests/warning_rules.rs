@@ -2,6 +2,8 @@
 //!
 //! Schedules are built by hand so these tests do not depend on the deadline parser.
 
+#[path = "warning_rules/events.rs"]
+mod events;
 #[path = "warning_rules/item_rules.rs"]
 mod item_rules;
 #[path = "warning_rules/parents.rs"]

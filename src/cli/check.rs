@@ -9,7 +9,7 @@ use clap::Args;
 use super::context::{CliError, Globals, calendar_of};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::deadline::{self, ScheduleKind};
-use crate::domain::warning::{WarningContext, awaiting_closing_decision, evaluate};
+use crate::domain::warning::{WarningContext, awaiting_closing_decision, evaluate, in_force};
 use crate::domain::{Ledger, LedgerKind, WarningRules};
 use crate::text::sanitize;
 use chrono::NaiveDate;
@@ -68,6 +68,14 @@ pub fn ledger_problems(ledger: &Ledger, known_units: &[String]) -> Vec<String> {
             {
                 problems.push(format!("{at}:无法识别完成时限 \"{}\"", sanitize(t)));
             }
+        }
+        if let Some(date) = item.event_date
+            && deadline::parse(text, ledger.base_year).relative.is_none()
+        {
+            problems.push(format!(
+                "{at}:登记了事件日期 {date},但完成时限 \"{}\" 不从某一事件起算,该日期未被使用",
+                sanitize(text)
+            ));
         }
         if let Some(parent) = &item.parent
             && ledger.item(parent).is_none()
@@ -145,7 +153,9 @@ pub fn closing_decisions(
         .iter()
         .filter_map(|item| {
             let schedule = deadline::parse(ledger.deadline_text_of(item), ledger.base_year);
-            if !awaiting_closing_decision(item, ledger, &schedule, today) {
+            // A deadline counted from a dated event is a date like any other.
+            let read = in_force(&schedule, item, ledger, calendar);
+            if !awaiting_closing_decision(item, ledger, &read, today) {
                 return None;
             }
             let w = evaluate(item, ledger, &schedule, &ctx);

@@ -225,8 +225,16 @@ fn read_config(dir: &Path) -> Result<WorkspaceConfig, CliError> {
 /// overrides, counting in the rules' day unit. A bad override file is an error naming
 /// its line and column.
 pub fn calendar_of(workspace: &Workspace) -> Result<WorkCalendar, CliError> {
-    let mode = workspace.config.rules.calendar;
-    match storage::load_holiday_overrides(&workspace.dir)? {
+    calendar_at(&workspace.dir, workspace.config.rules.calendar)
+}
+
+/// [`calendar_of`] for the workspace folder `dir` (without loading its ledgers), counting
+/// in `mode`.
+pub fn calendar_at(
+    dir: &Path,
+    mode: crate::domain::CalendarMode,
+) -> Result<WorkCalendar, CliError> {
+    match storage::load_holiday_overrides(dir)? {
         None => Ok(WorkCalendar::new(mode)),
         Some((text, path)) => WorkCalendar::from_override_ron(&text)
             .map(|c| c.with_mode(mode))

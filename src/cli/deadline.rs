@@ -1,4 +1,6 @@
-//! `duban deadline [--year Y] [--format text|json] TEXT`: explain how a deadline text reads.
+//! `duban deadline [--year Y] [--format text|json] [--event-date D] TEXT`: explain how a
+//! deadline text reads — with `--event-date`, a deadline counted from an event
+//! (问题反馈后10个工作日内, 立行立改) as dated from that day.
 //! Exit 1 when the text cannot be read (the explanation is printed all the same).
 
 use std::process::ExitCode;
@@ -6,8 +8,10 @@ use std::process::ExitCode;
 use chrono::Datelike;
 use clap::{Args, ValueEnum};
 
-use super::context::{CliError, Globals};
-use crate::domain::deadline;
+use super::context::{CliError, Globals, calendar_at, parse_date};
+use crate::domain::WorkspaceConfig;
+use crate::domain::calendar::WorkCalendar;
+use crate::domain::deadline::{self, Anchor, AnchorSource, Schedule};
 use crate::text::sanitize;
 
 /// Output format of `duban deadline`.
@@ -15,7 +19,7 @@ use crate::text::sanitize;
 pub enum DeadlineFormat {
     /// 文字说明
     Text,
-    /// JSON:{"kind","due","milestones","note"}
+    /// JSON:{"kind","due","milestones","recurrence","relative","note"}
     Json,
 }
 
@@ -28,15 +32,23 @@ pub struct DeadlineArgs {
     /// 输出格式
     #[arg(long, value_enum, default_value_t = DeadlineFormat::Text)]
     pub format: DeadlineFormat,
+    /// 从某一事件起算的期限(如“收到通知后10个工作日内”“立行立改”):按此事件日期 YYYY-MM-DD 计算截止日期
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub event_date: Option<String>,
     /// 完成时限原文,例如 "5月底前" 或 "1-3月筹备 后期持续推进"
     pub text: String,
 }
 
 /// Parse and print the reading. Needs no workspace (its pinned date is used when one exists).
 pub fn run(globals: &Globals, args: &DeadlineArgs) -> Result<ExitCode, CliError> {
-    let today = globals.today_for(globals.peek_config().as_ref());
+    let config = globals.peek_config();
+    let today = globals.today_for(config.as_ref());
     let year = args.year.unwrap_or(today.year());
-    let schedule = deadline::parse(&args.text, year);
+    let mut schedule = deadline::parse(&args.text, year);
+    if let Some(text) = &args.event_date {
+        let date = parse_date("--event-date", text)?;
+        schedule = dated_from_event(&schedule, date, globals, config.as_ref())?;
+    }
     match args.format {
         DeadlineFormat::Json => outln!(
             "{}",
@@ -53,5 +65,35 @@ pub fn run(globals: &Globals, args: &DeadlineArgs) -> Result<ExitCode, CliError>
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// `schedule` dated from an event on `date`, counted on the workspace's holiday calendar
+/// when there is a workspace (its `holidays.ron` included), else on the bundled one.
+fn dated_from_event(
+    schedule: &Schedule,
+    date: chrono::NaiveDate,
+    globals: &Globals,
+    config: Option<&WorkspaceConfig>,
+) -> Result<Schedule, CliError> {
+    if schedule.relative.is_none() {
+        return Err(CliError::new(format!(
+            "--event-date 不适用:期限“{}”不是从某一事件起算的期限(如“收到通知后10个工作日内”“立行立改”)",
+            sanitize(&schedule.text)
+        )));
+    }
+    let calendar = match config {
+        Some(config) => calendar_at(&globals.workspace_dir(), config.rules.calendar)?,
+        None => WorkCalendar::default(),
+    };
+    let anchor = Anchor {
+        date,
+        source: AnchorSource::Item,
+    };
+    deadline::dated_from(schedule, anchor, &calendar).ok_or_else(|| {
+        CliError::new(format!(
+            "无法从事件日期 {date} 计算期限“{}”的截止日期(超出可表示的日期范围)",
+            sanitize(&schedule.text)
+        ))
     })
 }

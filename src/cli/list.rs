@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 use super::context::{CliError, Globals, calendar_of};
 use super::edit::brief_list;
 use super::list_output;
+pub use super::list_output::RoleUnit;
 
 use crate::domain::assess::ScheduleCache;
 use crate::domain::calendar::WorkCalendar;
@@ -94,6 +95,9 @@ pub struct ListRow {
     pub due: Option<NaiveDate>,
     /// Lead unit first, then responsible units.
     pub units: Vec<String>,
+    /// Every unit with its role, lead first, guiding and supervising departments included
+    /// (the `roles` of the JSON output; the table shows the ones `--unit` matched).
+    pub roles: Vec<RoleUnit>,
     /// Title.
     pub title: String,
     /// Why it has its colour.
@@ -194,14 +198,11 @@ pub fn collect_rows(
                 continue;
             }
             let units: Vec<&str> = item.all_units();
-            if let Some(u) = &filter.unit
-                && !ledger.unit_roles(item).iter().any(|r| {
-                    r.unit.contains(u.as_str())
-                        && filter
-                            .role
-                            .as_deref()
-                            .is_none_or(|role| r.role.contains(role))
-                })
+            if filter.unit.is_some()
+                && !ledger
+                    .unit_roles(item)
+                    .iter()
+                    .any(|r| filter.matches_role(r.role, r.unit))
             {
                 continue;
             }
@@ -230,6 +231,7 @@ pub fn collect_rows(
                 status: item.status,
                 due: assessment.warning.due.or_else(|| assessment.schedule.due()),
                 units: units.into_iter().map(str::to_string).collect(),
+                roles: ledger.unit_roles(item).iter().map(RoleUnit::from).collect(),
                 title: item.title.clone(),
                 reason,
             });
@@ -262,12 +264,19 @@ fn fallback_reason(status: Status, colour: Colour) -> String {
     }
 }
 
-/// Render the rows in `format` (the table `width` columns wide, `colour` = ANSI colours).
-pub fn render(rows: &[ListRow], format: ListFormat, width: usize, colour: bool) -> Vec<u8> {
+/// Render the rows in `format` (the table `width` columns wide, `colour` = ANSI colours;
+/// with `--unit` in `filter`, the table's unit column shows the matched units and roles).
+pub fn render(
+    rows: &[ListRow],
+    format: ListFormat,
+    width: usize,
+    colour: bool,
+    filter: &ListFilter,
+) -> Vec<u8> {
     match format {
         ListFormat::Csv => list_output::csv(rows),
         ListFormat::Json => list_output::json(rows),
-        ListFormat::Table => list_output::table(rows, width, colour).into_bytes(),
+        ListFormat::Table => list_output::table(rows, width, colour, filter).into_bytes(),
     }
 }
 
@@ -287,6 +296,7 @@ pub fn list_workspace(
         format,
         width,
         false,
+        filter,
     ))
 }
 
@@ -314,7 +324,7 @@ pub fn run(globals: &Globals, args: &ListArgs) -> Result<ExitCode, CliError> {
     let calendar = calendar_of(&ws)?;
     let rows = collect_rows(&ws, &calendar, &filter, today);
     let (width, colour) = list_output::terminal_style();
-    let out = render(&rows, args.format, width, colour);
+    let out = render(&rows, args.format, width, colour, &filter);
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`duban list | head`) is not an error worth reporting.
     let _ = stdout.write_all(&out).and_then(|_| stdout.flush());

@@ -3,12 +3,40 @@
 use std::borrow::Cow;
 use std::io::IsTerminal;
 
-use super::list::ListRow;
+use super::list::{ListFilter, ListRow};
 use crate::domain::Colour;
 use crate::text::{Keep, fit, guard_formula, json_safe, neutralise, truncate, width};
 
 /// The CSV header (a scripting contract).
 pub const CSV_HEADER: [&str; 8] = crate::import::LIST_CSV_HEADER;
+
+/// One unit of a listed item in one role, as the ledger's column names the role
+/// (牵头单位, 责任科室, 市局责任部门 …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleUnit {
+    /// The role.
+    pub role: String,
+    /// The unit.
+    pub unit: String,
+}
+
+impl ListFilter {
+    /// Whether `--unit` (and `--role`, when given) match this unit in this role; false
+    /// without `--unit`.
+    pub fn matches_role(&self, role: &str, unit: &str) -> bool {
+        self.unit.as_deref().is_some_and(|u| unit.contains(u))
+            && self.role.as_deref().is_none_or(|r| role.contains(r))
+    }
+}
+
+impl From<&crate::domain::UnitRole<'_>> for RoleUnit {
+    fn from(r: &crate::domain::UnitRole<'_>) -> Self {
+        RoleUnit {
+            role: r.role.to_string(),
+            unit: r.unit.to_string(),
+        }
+    }
+}
 
 /// Table width and whether to use ANSI colours, from the terminal (or `COLUMNS`, else 100).
 pub fn terminal_style() -> (usize, bool) {
@@ -66,7 +94,8 @@ fn csv_cell(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// A JSON array of objects with the CSV's fields (units as an array); every control
+/// A JSON array of objects with the CSV's fields (units as an array) plus `roles`, every
+/// unit with its role (`[{"role":"市局责任部门","unit":"社区矫正管理科"}, …]`); every control
 /// character is a `\uXXXX` escape, so the value is intact and the terminal safe.
 pub fn json(rows: &[ListRow]) -> Vec<u8> {
     let values: Vec<serde_json::Value> = rows
@@ -79,6 +108,11 @@ pub fn json(rows: &[ListRow]) -> Vec<u8> {
                 "status": r.status.word(),
                 "due": r.due.map(|d| d.to_string()),
                 "units": r.units,
+                "roles": r
+                    .roles
+                    .iter()
+                    .map(|x| serde_json::json!({"role": x.role, "unit": x.unit}))
+                    .collect::<Vec<_>>(),
                 "title": r.title,
                 "reason": r.reason,
             })
@@ -107,16 +141,24 @@ const CHIP: usize = 4;
 
 impl Layout {
     /// Narrow terminals (80 columns) drop the status column and shorten the ledger id;
-    /// the title takes what is left (at least 8 columns).
-    fn for_width(total: usize, rows: &[ListRow]) -> Layout {
+    /// the title takes what is left (at least 8 columns). Units shown with their role
+    /// (`--unit`) get a wider column.
+    fn for_width(total: usize, rows: &[ListRow], with_roles: bool) -> Layout {
         let widest = |f: &dyn Fn(&ListRow) -> usize, cap: usize| {
             rows.iter().map(f).max().unwrap_or(0).clamp(4, cap)
         };
-        let (ledger_cap, status, units, reason_min) = match total {
+        let (ledger_cap, status, mut units, reason_min) = match total {
             0..100 => (10, 0, 8, 16),
             100..140 => (14, 6, 14, 20),
             _ => (18, 6, 20, 24),
         };
+        if with_roles {
+            units = match total {
+                0..100 => 16,
+                100..140 => 26,
+                _ => 32,
+            };
+        }
         let mut l = Layout {
             ledger: widest(&|r| width(&r.ledger), ledger_cap),
             id: widest(&|r| width(&r.id), 8),
@@ -184,9 +226,26 @@ fn chip(colour: Colour, ansi: bool) -> String {
     format!("\x1b[{sgr}m{text}\x1b[0m")
 }
 
+/// The units a row shows: with `--unit`, the matched units each after its role
+/// (`市局责任部门:社区矫正管理科` — the role first, so a narrow column still shows it);
+/// else lead and responsible units.
+fn shown_units(row: &ListRow, filter: &ListFilter) -> String {
+    if filter.unit.is_none() {
+        return row.units.join("、");
+    }
+    row.roles
+        .iter()
+        .filter(|r| filter.matches_role(&r.role, &r.unit))
+        .map(|r| format!("{}:{}", r.role, r.unit))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// The table: header, one line per row (all text sanitised and fitted), then the counts.
-pub fn table(rows: &[ListRow], total: usize, ansi: bool) -> String {
-    let l = Layout::for_width(total, rows);
+/// With `--unit` in `filter` the unit column shows the matched units with their roles.
+pub fn table(rows: &[ListRow], total: usize, ansi: bool, filter: &ListFilter) -> String {
+    let with_roles = filter.unit.is_some();
+    let l = Layout::for_width(total, rows, with_roles);
     let mut out = String::with_capacity((rows.len() + 3) * (total + 16));
     let mut push = |cells: Vec<String>| {
         out.push_str(cells.join(" ").trim_end());
@@ -194,11 +253,23 @@ pub fn table(rows: &[ListRow], total: usize, ansi: bool) -> String {
     };
     push(l.cells(
         fit("预警", CHIP),
-        ["台账", "编号", "状态", "截止", "责任单位", "事项", "原因"],
+        [
+            "台账",
+            "编号",
+            "状态",
+            "截止",
+            if with_roles {
+                "角色:单位"
+            } else {
+                "责任单位"
+            },
+            "事项",
+            "原因",
+        ],
     ));
     for r in rows {
         let due = r.due.map(|d| d.to_string()).unwrap_or_default();
-        let units = r.units.join("、");
+        let units = shown_units(r, filter);
         push(l.cells(
             chip(r.colour, ansi),
             [
@@ -227,6 +298,7 @@ pub fn table(rows: &[ListRow], total: usize, ansi: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::list::RoleUnit;
     use crate::domain::Status;
 
     fn row(title: &str, reason: &str, colour: Colour) -> ListRow {
@@ -237,6 +309,16 @@ mod tests {
             status: Status::InProgress,
             due: chrono::NaiveDate::from_ymd_opt(2023, 5, 31),
             units: vec!["社区矫正管理科".into(), "涪城区司法局".into()],
+            roles: vec![
+                RoleUnit {
+                    role: "责任单位".into(),
+                    unit: "涪城区司法局".into(),
+                },
+                RoleUnit {
+                    role: "市局责任部门".into(),
+                    unit: "社区矫正管理科".into(),
+                },
+            ],
             title: title.into(),
             reason: reason.into(),
         }
@@ -258,7 +340,7 @@ mod tests {
             row("", "", Colour::None),
         ];
         for total in [80, 100, 120, 160, 240] {
-            let text = table(&rows, total, false);
+            let text = table(&rows, total, false, &ListFilter::default());
             assert_eq!(text.lines().count(), 5);
             for line in text.lines() {
                 assert!(
@@ -273,7 +355,7 @@ mod tests {
                 "labels carry the colour"
             );
         }
-        let wide = table(&rows, 160, false);
+        let wide = table(&rows, 160, false, &ListFilter::default());
         assert!(
             wide.contains("逾期17个工作日(5月底前)"),
             "a wide table shows the whole reason"
@@ -283,7 +365,37 @@ mod tests {
     #[test]
     fn ansi_colour_only_on_the_chip_when_asked() {
         let rows = vec![row("甲", "逾期", Colour::Black)];
-        assert!(table(&rows, 80, true).contains("\u{1b}[30;47m■黑"));
-        assert!(!table(&rows, 80, false).contains('\u{1b}'));
+        let all = ListFilter::default();
+        assert!(table(&rows, 80, true, &all).contains("\u{1b}[30;47m■黑"));
+        assert!(!table(&rows, 80, false, &all).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn with_a_unit_filter_the_table_shows_the_matched_unit_and_its_role() {
+        let rows = vec![row("甲", "逾期", Colour::Red)];
+        let filter = ListFilter {
+            unit: Some("社区矫正".into()),
+            ..ListFilter::default()
+        };
+        let text = table(&rows, 160, false, &filter);
+        assert!(text.contains("市局责任部门:社区矫正管理科"), "{text}");
+        assert!(
+            !text.contains("涪城区司法局"),
+            "only the matched unit: {text}"
+        );
+        let by_role = ListFilter {
+            unit: Some("司法局".into()),
+            role: Some("责任".into()),
+            ..ListFilter::default()
+        };
+        assert!(table(&rows, 160, false, &by_role).contains("责任单位:涪城区司法局"));
+        for total in [80, 100, 120] {
+            let text = table(&rows, total, false, &filter);
+            assert!(text.lines().all(|l| width(l) <= total), "{text}");
+            assert!(
+                text.contains("市局责任部门"),
+                "the role survives at {total}: {text}"
+            );
+        }
     }
 }

@@ -23,6 +23,7 @@ pub mod check;
 pub mod context;
 pub mod deadline;
 mod edit;
+pub mod event;
 pub mod export;
 pub mod gen_cmd;
 pub mod import;
@@ -89,6 +90,8 @@ pub enum Command {
     Status(status::StatusArgs),
     /// 登记周期性报送(如每年10月底前的年度报告)某一期已报送
     Submit(submit::SubmitArgs),
+    /// 登记期限起算的事件日期(如“问题反馈后10个工作日内”的反馈日、“立行立改”的交办日)
+    Event(event::EventArgs),
     /// 生成用于测试和基准的合成工作区
     Gen(gen_cmd::GenArgs),
     /// 按单位生成提示单、催办单、督办单、整改通知单(--out 或 --record 时发出并登记)
@@ -131,6 +134,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::MergeSheet(args)) => merge_sheet::run(&globals, &args),
         Some(Command::Note(args)) => note::run(&globals, &args),
         Some(Command::Submit(args)) => submit::run(&globals, &args),
+        Some(Command::Event(args)) => event::run(&globals, &args),
         Some(Command::Status(args)) => status::run(&globals, &args),
         Some(Command::Gen(args)) => gen_cmd::run(&globals, &args),
         Some(Command::Notices(args)) => notices::run(&globals, &args),

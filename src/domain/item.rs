@@ -326,6 +326,11 @@ pub struct Item {
     /// A date set by a supervisor for an `external` deadline (按省厅要求 …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_override: Option<NaiveDate>,
+    /// The date of the event a deadline counted from an event starts from (问题反馈后10个
+    /// 工作日内: the day of the feedback; 立行立改: the day the problem was raised), once a
+    /// supervisor records it; the deadline then reads as a date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_date: Option<NaiveDate>,
     /// 牵头单位 (lead unit).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lead_unit: Option<String>,

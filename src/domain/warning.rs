@@ -1,7 +1,8 @@
 //! The four-colour warning (红黄蓝黑四色预警): colour + a reason a supervisor can read out.
 //!
 //! Rules (defaults from PRODUCT.md, thresholds in [`WarningRules`]), for each open item:
-//! - the governing date is the first unmet milestone (see [`governing`]);
+//! - the governing date is the first unmet milestone (see [`governing`]) of the reading in
+//!   force ([`in_force`]: a deadline counted from an event is dated once the event is);
 //! - 蓝 · 提示: not overdue and at most `blue_days_left` days left (due today = 0 left);
 //! - 黄 · 催办: 1..=`red_after_days` days overdue, or the progress report of the last
 //!   period whose report day has passed is missing (see [`reporting`]) — also for items
@@ -18,6 +19,7 @@
 //! Days are counted as [`WorkCalendar`] documents, in the unit `rules.calendar` names.
 
 pub mod clauses;
+pub mod event;
 pub mod extensions;
 pub mod governing;
 mod parents;
@@ -25,6 +27,7 @@ pub mod reporting;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cmp::Reverse;
 
 use self::clauses::Clause;
@@ -158,7 +161,7 @@ fn evaluate_at(
     ctx: &WarningContext,
     depth: usize,
 ) -> Warning {
-    let schedule = &*extensions::extended(schedule, item);
+    let schedule = &*in_force(schedule, item, ledger, ctx.calendar);
     if let Some(closed) = not_supervised(item, schedule) {
         return closed;
     }
@@ -257,6 +260,23 @@ fn evaluate_at(
         reason,
         due,
         days,
+    }
+}
+
+/// The reading that governs `item`: `schedule` (the reading of its deadline text in force)
+/// dated from its event when the date is known (see [`event`]), with its milestone
+/// extensions applied (see [`extensions`]); borrowed unchanged when neither applies.
+/// The detail view shows this reading, so it always matches the colour.
+pub fn in_force<'a>(
+    schedule: &'a Schedule,
+    item: &Item,
+    ledger: &Ledger,
+    calendar: &WorkCalendar,
+) -> Cow<'a, Schedule> {
+    let dated = event::dated(schedule, item, ledger, calendar);
+    match extensions::extended(&dated, item) {
+        Cow::Borrowed(_) => dated,
+        Cow::Owned(extended) => Cow::Owned(extended),
     }
 }
 

@@ -181,6 +181,12 @@ fn merge_item(base: &Item, ours: &Item, theirs: &Item, f: &mut FieldMerger) -> I
             &ours.due_override,
             &theirs.due_override,
         ),
+        event_date: f.value(
+            "event_date",
+            &base.event_date,
+            &ours.event_date,
+            &theirs.event_date,
+        ),
         lead_unit: f.value(
             "lead_unit",
             &base.lead_unit,

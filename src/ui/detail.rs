@@ -2,6 +2,7 @@
 //! has its colour, progress, sub-measures, notices, extensions and history.
 
 use crate::domain::warning::governing::milestone_met;
+use crate::domain::warning::in_force;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -200,16 +201,17 @@ fn units_lines(out: &mut Vec<Line<'static>>, ledger: &Ledger, item: &Item, theme
 
 fn schedule_lines(out: &mut Vec<Line<'static>>, catalog: &Catalog, entry: &Entry, theme: &Theme) {
     let item = catalog.item(entry);
-    // Extensions of one milestone move it; the rest of the plan stays visible.
-    let extended = crate::domain::warning::extensions::extended(&entry.assessment.schedule, item);
-    let schedule = &*extended;
+    let ledger = catalog.ledger(entry);
+    // The reading that governs the colour: dated from its event when the date is known,
+    // extensions of one milestone moving it while the rest of the plan stays visible.
+    let read = in_force(&entry.assessment.schedule, item, ledger, &catalog.calendar);
+    let schedule = &*read;
     let today = catalog.today;
     out.push(section("完成时限", theme));
-    out.push(field(
-        "原文",
-        catalog.ledger(entry).deadline_text_of(item),
-        theme,
-    ));
+    out.push(field("原文", ledger.deadline_text_of(item), theme));
+    if let Some(date) = item.event_date {
+        out.push(field("事件日期", &date.to_string(), theme));
+    }
     out.push(field("解读", schedule.kind.label(), theme));
     for line in crate::domain::deadline::explain(schedule) {
         out.push(Line::raw(format!("  {}", sanitize(&line))));
@@ -365,5 +367,69 @@ fn records_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
                 .into_owned(),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::WorkCalendar;
+    use crate::domain::{Status, WorkspaceConfig};
+    use crate::storage::{LoadedLedger, Workspace};
+    use chrono::NaiveDate;
+
+    fn detail_text(event_date: Option<NaiveDate>) -> Vec<String> {
+        let item = Item {
+            id: "1".into(),
+            title: "反馈问题整改".into(),
+            deadline: "问题反馈后10个工作日内办结".into(),
+            event_date,
+            status: Status::InProgress,
+            ..Item::default()
+        };
+        let ledger = Ledger {
+            id: "t".into(),
+            base_year: 2023,
+            items: vec![item],
+            ..Ledger::default()
+        };
+        let workspace = Workspace {
+            dir: "unused".into(),
+            config: WorkspaceConfig::default(),
+            ledgers: vec![LoadedLedger::new(ledger, "t.ron".into())],
+            broken: Vec::new(),
+        };
+        let today = NaiveDate::from_ymd_opt(2023, 6, 20).expect("date");
+        let catalog = Catalog::new(workspace, WorkCalendar::default(), today);
+        let entry = catalog.entry(0).expect("entry");
+        lines(&catalog, entry, &Theme::MONO)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_detail_shows_the_event_date_and_the_dated_reading() {
+        let text = detail_text(NaiveDate::from_ymd_opt(2023, 6, 1));
+        assert!(text.iter().any(|l| l == "事件日期:2023-06-01"), "{text:#?}");
+        assert!(
+            text.iter()
+                .any(|l| l.trim() == "事件日期2023-06-01起10个工作日,截止2023-06-15"),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter()
+                .any(|l| l.contains("2023-06-15 办结") && l.contains("已过期")),
+            "{text:#?}"
+        );
+        let waiting = detail_text(None);
+        assert!(
+            !waiting.iter().any(|l| l.starts_with("事件日期")),
+            "{waiting:#?}"
+        );
+        assert!(
+            waiting.iter().any(|l| l.contains("事件日期记录到事项后")),
+            "{waiting:#?}"
+        );
     }
 }

@@ -30,6 +30,7 @@ pub fn schedule(kind: ScheduleKind, milestones: Vec<Milestone>) -> Schedule {
         year_end: None,
         recurrence: None,
         external: None,
+        relative: None,
         notes: Vec::new(),
     }
 }

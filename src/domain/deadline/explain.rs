@@ -1,5 +1,6 @@
 //! Chinese lines a supervisor can read out: how a deadline text was understood.
 
+use super::dating::dated_line;
 use super::phases::{PhaseReading, read};
 use super::schedule::{Milestone, Recurrence, Schedule, ScheduleKind};
 
@@ -17,7 +18,14 @@ pub fn explain(schedule: &Schedule) -> Vec<String> {
     let mut lines = Vec::new();
     match schedule.kind {
         ScheduleKind::Dated => {
-            if let Some(due) = schedule.due() {
+            let counted = schedule.relative.as_ref().and_then(dated_line);
+            if let Some(line) = counted {
+                lines.push(line);
+                let moved = schedule.relative.as_ref().and_then(|t| t.due) != schedule.due();
+                if let (true, Some(due)) = (moved, schedule.due()) {
+                    lines.push(format!("延期后截止 {due}"));
+                }
+            } else if let Some(due) = schedule.due() {
                 let last = schedule.milestones.iter().rposition(|m| m.due == due);
                 match last.and_then(|i| phases.get(i)) {
                     Some(p) => lines.push(format!("截止 {due}({} = {})", p.source, p.meaning)),

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
+use super::relative::{AnchorSource, RelativeTerm};
 use super::schedule::{Recurrence, Schedule, ScheduleKind};
 
 /// The final date as the CLI reports it: the last milestone of a dated schedule, the year
@@ -17,9 +18,10 @@ pub fn final_due(schedule: &Schedule) -> Option<NaiveDate> {
 }
 
 /// `{"kind", "due", "milestones": [{"start", "due", "label", "percent", "scope"}],
-/// "recurrence", "note"}`: `due` is [`final_due`] (null for recurring), `scope` the text in
+/// "recurrence", "relative", "note"}`: `due` is [`final_due`] (null for recurring), `scope` the text in
 /// brackets of a phase (null when none), `recurrence` the rule (see [`recurrence_json`];
-/// null when none, its `next` null here), `note` joins the notes with `;` (null when none).
+/// null when none, its `next` null here), `relative` the term of a deadline counted from an
+/// event (see [`relative_json`]; null when none), `note` joins the notes with `;` (null when none).
 pub fn to_json(schedule: &Schedule) -> Value {
     to_json_from(schedule, None)
 }
@@ -57,7 +59,25 @@ fn to_json_from(schedule: &Schedule, today: Option<NaiveDate>) -> Value {
         "due": date(final_due(schedule)),
         "milestones": milestones,
         "recurrence": recurrence,
+        "relative": schedule.relative.as_ref().map_or(Value::Null, relative_json),
         "note": note,
+    })
+}
+
+/// `{"event", "unit", "count", "from", "source"}` of a deadline counted from an event:
+/// `unit` is immediate | working-days | days | weeks | months, `count` null for immediate;
+/// `from` the event's date once known (else null) and `source` where it comes from
+/// (item | feedback, null while unknown).
+pub fn relative_json(term: &RelativeTerm) -> Value {
+    json!({
+        "event": term.event,
+        "unit": term.length.unit_word(),
+        "count": term.length.count(),
+        "from": term.anchor.map(|a| a.date.to_string()),
+        "source": term.anchor.map(|a| match a.source {
+            AnchorSource::Item => "item",
+            AnchorSource::Feedback => "feedback",
+        }),
     })
 }
 

@@ -9,8 +9,11 @@
 //! - `N月` alone (in a phase or range) = the whole month (start the 1st, due its last day);
 //! - `2023年` alone, `年内`, `年底` = 12-31; `2025年前` = end of 2025 (noted);
 //!   `N月前` = end of month N (noted); `年初` = end of the first quarter, 03-31 (noted);
+//! - `…后N个工作日内` / `N日内` / `立行立改` count from an event: external (立行立改: ongoing)
+//!   until the event's date is known, then dated by [`dated_from`] (the event day not counted);
 //! - `季度末` without a quarter = a quarterly recurrence (noted); bare `每年` = every 12-31 (noted).
 
+mod dating;
 mod explain;
 mod expr;
 mod festivals;
@@ -19,12 +22,15 @@ mod numerals;
 mod numeric;
 mod phases;
 mod recurring;
+mod relative;
 mod resolve;
 mod schedule;
 mod undated;
 
+pub use dating::{dated_from, due_after};
 pub use explain::explain;
-pub use json::{final_due, recurrence_json, to_json, to_json_on};
+pub use json::{final_due, recurrence_json, relative_json, to_json, to_json_on};
+pub use relative::{Anchor, AnchorSource, MAX_TERM_DAYS, RelativeTerm, TermLength};
 pub use schedule::{Milestone, Recurrence, Schedule, ScheduleKind, days_in, month_end};
 
 /// Parse a deadline text written in a ledger whose deadlines without a year belong to `base_year`.

@@ -3,6 +3,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::relative::RelativeTerm;
+
 /// What kind of deadline a text describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ScheduleKind {
@@ -101,6 +103,10 @@ pub struct Schedule {
     pub recurrence: Option<Recurrence>,
     /// A part of the text that waits on someone else (待…出台后, 按省厅要求 …).
     pub external: Option<String>,
+    /// A deadline counted from an event (问题反馈后10个工作日内, 立行立改): the term, and
+    /// once the event is dated (see [`super::dated_from`]) the date it counts from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relative: Option<RelativeTerm>,
     /// Readings worth saying out loud (ambiguities, ignored words), in Chinese.
     pub notes: Vec<String>,
 }
@@ -116,6 +122,7 @@ impl Schedule {
             year_end: None,
             recurrence: None,
             external: None,
+            relative: None,
             notes: Vec::new(),
         }
     }

@@ -245,8 +245,14 @@ fn json_follows_the_cli_contract() {
                 {"start": null, "due": "2024-12-31", "label": "完成", "percent": 100, "scope": null}
             ],
             "recurrence": null,
+            "relative": null,
             "note": null
         })
+    );
+    let v = to_json(&parse("收到通知之日起5个工作日内办结", 2023));
+    assert_eq!(
+        v["relative"],
+        serde_json::json!({"event": "收到通知", "unit": "working-days", "count": 5, "from": null, "source": null})
     );
     let v = to_json(&parse("全年推进", 2023));
     assert_eq!(v["kind"], "ongoing");

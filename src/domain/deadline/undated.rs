@@ -1,24 +1,48 @@
 //! Texts and clauses without a calendar date: external (待…出台后, event-relative,
 //! conditional, …期间), immediate (立行立改), ongoing (长期) or not understood.
 
+use super::relative::{immediate, read_term};
 use super::schedule::{Schedule, ScheduleKind};
 
 fn text_of(s: &[char]) -> String {
     s.iter().collect()
 }
 
-/// A text with no date at all: external, ongoing or unparsed.
+/// A text with no date at all: event-relative, external, immediate, ongoing or unparsed.
 pub(crate) fn read_without_dates(s: &[char], schedule: &mut Schedule) {
     let whole = text_of(s).trim().to_string();
+    match read_term(s) {
+        Ok(Some(term)) => {
+            schedule.kind = ScheduleKind::External;
+            schedule.external = Some(whole);
+            schedule.notes.push(term.pending_note());
+            schedule.relative = Some(term);
+            return;
+        }
+        Ok(None) => {}
+        Err(words) => {
+            schedule.kind = ScheduleKind::External;
+            schedule.external = Some(whole);
+            schedule.notes.push(format!(
+                "相对事件的期限(“{words}”):期限长度无法识别,记录事件日期也无法计算截止日期;待上级明确日期"
+            ));
+            return;
+        }
+    }
     if let Some(note) = undated_reading(&whole) {
         schedule.kind = ScheduleKind::External;
         schedule.external = Some(whole);
         schedule.notes.push(note);
-    } else if is_immediate(&whole) {
+    } else if let Some(words) = immediate_words(&whole) {
         schedule.kind = ScheduleKind::Ongoing;
-        schedule.notes.push(
-            "“立行立改”要求立即整改:截止日期为交办当日;交办日期未知时按持续推进理解".to_string(),
-        );
+        let term = immediate(words);
+        schedule.notes.push(term.pending_note());
+        if is_ongoing(&whole) {
+            schedule.notes.push(format!(
+                "“{whole}”:立即整改,其后长期坚持;整改期限以交办当日为准"
+            ));
+        }
+        schedule.relative = Some(term);
     } else if is_external(&whole) {
         schedule.kind = ScheduleKind::External;
         schedule.external = Some(whole);
@@ -31,34 +55,17 @@ pub(crate) fn read_without_dates(s: &[char], schedule: &mut Schedule) {
     }
 }
 
-/// `立行立改` / `即知即改` / `立即整改`: due at once.
-fn is_immediate(clause: &str) -> bool {
+/// `立行立改` / `即知即改` / `立即整改`: due at once; the words found.
+fn immediate_words(clause: &str) -> Option<&'static str> {
     ["立行立改", "即知即改", "立即整改", "马上就改", "立即落实"]
-        .iter()
-        .any(|w| clause.contains(w))
+        .into_iter()
+        .find(|w| clause.contains(w))
 }
 
 /// Undated forms that wait on something that is not a calendar date, with their note:
-/// event-relative (`收到通知后10个工作日内`), conditional (`视…而定`), a named period (`…期间`).
+/// a term within N of an event whose unit is unusual (`…周内`), conditional (`视…而定`),
+/// a named period (`…期间`).
 fn undated_reading(clause: &str) -> Option<String> {
-    let within = [
-        "工作日内",
-        "日内",
-        "天内",
-        "天之内",
-        "日之内",
-        "个月内",
-        "周内",
-    ]
-    .iter()
-    .any(|w| clause.contains(w));
-    if within {
-        let working = clause.contains("工作日");
-        return Some(format!(
-            "相对事件的期限(“{clause}”):事件日期记录到事项后,按{}计算截止日期;此前待上级安排",
-            if working { "工作日" } else { "自然日" }
-        ));
-    }
     if clause.contains('视') && (clause.contains("而定") || clause.contains("情况")) {
         return Some(format!("有条件的期限(“{clause}”):视情况而定,待上级安排"));
     }

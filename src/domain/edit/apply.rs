@@ -275,6 +275,18 @@ fn change(item: &mut Item, edit: &Edit, who: &str, at: NaiveDateTime) -> Result<
             });
             item.submitted.sort_by_key(|s| s.due);
         }
+        Edit::SetEventDate { date } => {
+            if let Some(date) = date {
+                not_future(*date, at, "事件日期")?;
+            }
+            if item.event_date == *date {
+                return Err(EditError::NoChange(match date {
+                    Some(date) => format!("事件日期已是{date}"),
+                    None => "该事项没有登记事件日期".to_string(),
+                }));
+            }
+            item.event_date = *date;
+        }
         Edit::SetExplanation { text } => {
             let text = required(text, "逾期说明")?;
             if item.overdue_explanation.as_deref() == Some(text.as_str()) {

@@ -21,7 +21,8 @@ pub struct BulkError {
 }
 
 /// Apply `edit` to `item` of `ledger` (a copy being edited): milestone indexes are checked
-/// against the schedule of the item's governing deadline text, and an extension of an item
+/// against the schedule of the item's governing deadline text, an event date is only
+/// recorded for a deadline counted from an event, and an extension of an item
 /// that follows the ledger's deadline records that text as the original.
 fn apply_checked(
     ledger: &Ledger,
@@ -43,6 +44,9 @@ fn apply_checked(
             });
         }
     }
+    if let Edit::SetEventDate { date: Some(_) } = edit {
+        counts_from_event(&governing, ledger.base_year)?;
+    }
     let mut change = apply(item, edit, who, at)?;
     if let Edit::AddExtension { .. } = edit
         && let Some(ext) = item.extensions.last_mut()
@@ -52,6 +56,18 @@ fn apply_checked(
         change.after = item.clone();
     }
     Ok(change)
+}
+
+/// Refuse an event date for a deadline that does not count from an event: it would be
+/// recorded and never used.
+pub fn counts_from_event(text: &str, base_year: i32) -> Result<(), EditError> {
+    if deadline::parse(text, base_year).relative.is_some() {
+        return Ok(());
+    }
+    Err(EditError::NotAllowed(format!(
+        "期限“{}”不是从某一事件起算的期限(如“收到通知后10个工作日内”“立行立改”),无需登记事件日期",
+        crate::text::sanitize(text.trim())
+    )))
 }
 
 /// Apply `edit` to the item `item_id` of `ledger` (see [`plan_bulk`] for the checks).

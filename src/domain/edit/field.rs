@@ -9,6 +9,8 @@ pub enum Field {
     Status,
     /// The deadline text.
     Deadline,
+    /// The date of the event a deadline counted from an event starts from.
+    EventDate,
     /// The responsible units.
     Units,
     /// The progress log (append-only list).
@@ -35,9 +37,10 @@ pub enum Field {
 
 impl Field {
     /// Every editable field.
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 14] = [
         Field::Status,
         Field::Deadline,
+        Field::EventDate,
         Field::Units,
         Field::Progress,
         Field::SubMeasures,
@@ -56,6 +59,7 @@ impl Field {
         match self {
             Field::Status => "status",
             Field::Deadline => "deadline",
+            Field::EventDate => "event_date",
             Field::Units => "units",
             Field::Progress => "progress",
             Field::SubMeasures => "sub_measures",
@@ -80,6 +84,7 @@ impl Field {
         match self {
             Field::Status => "状态",
             Field::Deadline => "完成时限",
+            Field::EventDate => "事件日期",
             Field::Units => "责任单位",
             Field::Progress => "进展",
             Field::SubMeasures => "分项措施",
@@ -117,6 +122,7 @@ impl Field {
                     && a.done_on == b.done_on
             }
             Field::Deadline => a.deadline == b.deadline,
+            Field::EventDate => a.event_date == b.event_date,
             Field::Units => a.units == b.units,
             Field::Progress => a.progress == b.progress,
             Field::SubMeasures => a.sub_measures == b.sub_measures,
@@ -140,6 +146,7 @@ impl Field {
                 dst.done_on = src.done_on;
             }
             Field::Deadline => dst.deadline = src.deadline.clone(),
+            Field::EventDate => dst.event_date = src.event_date,
             Field::Units => dst.units = src.units.clone(),
             Field::Progress => dst.progress = src.progress.clone(),
             Field::SubMeasures => dst.sub_measures = src.sub_measures.clone(),
@@ -167,6 +174,7 @@ impl Field {
                 (_, s) => s.label().to_string(),
             },
             Field::Deadline => item.deadline.clone(),
+            Field::EventDate => item.event_date.map(|d| d.to_string()).unwrap_or_default(),
             Field::Units => item.units.join("、"),
             Field::Progress => item
                 .progress
@@ -228,6 +236,7 @@ impl Field {
             self,
             Field::Status
                 | Field::Deadline
+                | Field::EventDate
                 | Field::Units
                 | Field::Extensions
                 | Field::Raise

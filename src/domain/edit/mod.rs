@@ -13,7 +13,7 @@ mod field;
 mod transition;
 
 pub use apply::apply;
-pub use bulk::{BulkError, apply_bulk, apply_in_ledger, commit, plan_bulk};
+pub use bulk::{BulkError, apply_bulk, apply_in_ledger, commit, counts_from_event, plan_bulk};
 pub use error::EditError;
 pub use field::Field;
 pub use transition::{FieldConflict, Transition, transition};
@@ -150,6 +150,13 @@ pub enum Edit {
         /// The day it was approved.
         date: NaiveDate,
     },
+    /// Record (or, with `None`, clear) the date of the event the item's deadline counts
+    /// from (问题反馈后10个工作日内, 立行立改). The event has happened: a date after the day
+    /// of the edit is refused.
+    SetEventDate {
+        /// The event's date; `None` clears it.
+        date: Option<NaiveDate>,
+    },
     /// Mark the occurrence of the recurring obligation due on `due` submitted on `date`.
     Submit {
         /// The occurrence's due date.
@@ -179,6 +186,8 @@ impl Edit {
             Edit::SetExplanation { .. } => "填写逾期说明".to_string(),
             Edit::SetAcceptance { .. } => "登记验收".to_string(),
             Edit::Submit { due, .. } => format!("登记周期报送(截止{due})"),
+            Edit::SetEventDate { date: Some(date) } => format!("登记事件日期{date}"),
+            Edit::SetEventDate { date: None } => "清除事件日期".to_string(),
         }
     }
 }

@@ -177,6 +177,17 @@ fn write_date(
         }
         DueSource::Milestone { .. } => {}
         DueSource::Override => out.write_str("设定")?,
+        DueSource::Counted(term) => {
+            if let Some(anchor) = term.anchor {
+                write!(
+                    out,
+                    "{}{}起{},",
+                    anchor.source.label(),
+                    anchor.date,
+                    term.length.words()
+                )?;
+            }
+        }
         DueSource::Recurrence => out.write_str("本期")?,
         DueSource::YearEnd => out.write_str("年度")?,
     }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::deadline::{Recurrence, Schedule, ScheduleKind};
+use crate::domain::deadline::{Recurrence, RelativeTerm, Schedule, ScheduleKind};
 use crate::domain::item::Item;
 
 /// What the governing date is.
@@ -20,6 +20,9 @@ pub enum DueSource<'a> {
     },
     /// A date set by a supervisor ([`Item::due_override`]).
     Override,
+    /// A term counted from an event whose date is known (问题反馈后10个工作日内 from the
+    /// recorded event date, 立行立改 from the day it was raised).
+    Counted(&'a RelativeTerm),
     /// The next occurrence of a recurring rule.
     Recurrence,
     /// The year end of an ongoing 全年… item.
@@ -138,7 +141,8 @@ pub fn governing_occurrence(
 
 /// Choose the date that governs the colour of an open `item` on `today`.
 ///
-/// - dated: the first unmet milestone; when all are met, the supervisor's date for a
+/// - dated: the first unmet milestone (for a term counted from a dated event, its count);
+///   when all are met, the supervisor's date for a
 ///   remaining external part, else no date ("各阶段均已完成,待确认完成");
 /// - external / unparsed: the supervisor's date ([`Item::due_override`]) if set;
 /// - recurring: the earliest occurrence not submitted (see [`governing_occurrence`]);
@@ -151,6 +155,16 @@ pub fn governing<'a>(item: &Item, schedule: &'a Schedule, today: NaiveDate) -> G
     match schedule.kind {
         ScheduleKind::Dated => {
             if let Some((index, due)) = first_unmet(item, schedule) {
+                let counted = schedule
+                    .relative
+                    .as_ref()
+                    .filter(|t| t.anchor.is_some() && t.due == Some(due));
+                if let Some(term) = counted {
+                    return Governing::Date {
+                        due,
+                        source: DueSource::Counted(term),
+                    };
+                }
                 return Governing::Date {
                     due,
                     source: DueSource::Milestone {

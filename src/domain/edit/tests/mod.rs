@@ -1,5 +1,6 @@
 //! Tests of the edits.
 
 mod apply;
+mod event;
 mod support;
 mod undo;
