@@ -214,11 +214,15 @@ proptest! {
             None => prop_assert!(s.relative.is_none(), "{}: {:?}", text, s),
             Some(dated) => {
                 prop_assert_eq!(dated.kind, ScheduleKind::Dated);
-                prop_assert_eq!(dated.milestones.len(), 1);
+                // The counted part becomes one more milestone; dated parts stay.
+                prop_assert_eq!(dated.milestones.len(), s.milestones.len() + 1);
+                let counted = dated.relative.as_ref().and_then(|t| t.due).expect("counted");
+                prop_assert!(counted >= event, "{}: {} before {}", text, counted, event);
+                prop_assert!(dated.milestones.iter().any(|m| m.due == counted));
                 let due = final_due(&dated).expect("a date");
-                prop_assert!(due >= event, "{}: {} before {}", text, due, event);
+                prop_assert!(due >= counted);
                 let lines = explain(&dated);
-                prop_assert!(lines[0].contains(&format!("截止{due}")), "{:?}", lines);
+                prop_assert!(lines[0].contains(&due.to_string()), "{:?}", lines);
                 prop_assert!(lines.iter().all(|l| !l.chars().any(char::is_control)));
                 let _ = to_json(&dated);
             }

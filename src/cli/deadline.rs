@@ -45,9 +45,13 @@ pub fn run(globals: &Globals, args: &DeadlineArgs) -> Result<ExitCode, CliError>
     let today = globals.today_for(config.as_ref());
     let year = args.year.unwrap_or(today.year());
     let mut schedule = deadline::parse(&args.text, year);
+    let written = schedule.relative.as_ref().and_then(|t| t.from_text);
     if let Some(text) = &args.event_date {
         let date = parse_date("--event-date", text)?;
-        schedule = dated_from_event(&schedule, date, globals, config.as_ref())?;
+        schedule = dated_from_event(&schedule, date, AnchorSource::Item, globals, config.as_ref())?;
+    } else if let Some(date) = written {
+        // `2023年6月1日起10个工作日内`: the text names the day it counts from.
+        schedule = dated_from_event(&schedule, date, AnchorSource::Text, globals, config.as_ref())?;
     }
     match args.format {
         DeadlineFormat::Json => outln!(
@@ -73,6 +77,7 @@ pub fn run(globals: &Globals, args: &DeadlineArgs) -> Result<ExitCode, CliError>
 fn dated_from_event(
     schedule: &Schedule,
     date: chrono::NaiveDate,
+    source: AnchorSource,
     globals: &Globals,
     config: Option<&WorkspaceConfig>,
 ) -> Result<Schedule, CliError> {
@@ -86,10 +91,7 @@ fn dated_from_event(
         Some(config) => calendar_at(&globals.workspace_dir(), config.rules.calendar)?,
         None => WorkCalendar::default(),
     };
-    let anchor = Anchor {
-        date,
-        source: AnchorSource::Item,
-    };
+    let anchor = Anchor { date, source };
     deadline::dated_from(schedule, anchor, &calendar).ok_or_else(|| {
         CliError::new(format!(
             "无法从事件日期 {date} 计算期限“{}”的截止日期(超出可表示的日期范围)",

@@ -35,6 +35,7 @@ fn counted(length: TermLength) -> Schedule {
         anchor: None,
         due: None,
         rolled_from: None,
+        from_text: None,
     });
     s
 }

@@ -62,16 +62,38 @@ pub fn dated_from(
     }
     let (due, rolled_from) = due_after(term.length, anchor.date, calendar)?;
     let mut out = schedule.clone();
-    out.kind = ScheduleKind::Dated;
-    out.external = None;
-    out.milestones = vec![Milestone {
+    let part_of_plan = !schedule.milestones.is_empty();
+    let milestone = Milestone {
         start: None,
         due,
-        label: term.action.clone(),
+        label: if part_of_plan && term.action.is_empty() {
+            term.words.clone()
+        } else {
+            term.action.clone()
+        },
         percent: None,
         detail: None,
         measures: Vec::new(),
-    }];
+    };
+    if part_of_plan {
+        // One part of a dated text (`收到通知后5个工作日内,12月底前完成`): it joins the other
+        // milestones in date order and no longer waits.
+        let at = out.milestones.partition_point(|m| m.due <= due);
+        out.milestones.insert(at, milestone);
+        let waiting: Vec<&str> = schedule
+            .external
+            .as_deref()
+            .unwrap_or("")
+            .split(';')
+            .filter(|part| !part.is_empty() && !part.contains(term.words.as_str()))
+            .collect();
+        out.external = (!waiting.is_empty()).then(|| waiting.join(";"));
+        out.notes.retain(|n| *n != term.part_pending_note());
+    } else {
+        out.kind = ScheduleKind::Dated;
+        out.external = None;
+        out.milestones = vec![milestone];
+    }
     // The note that said the date was missing no longer applies.
     let pending = term.pending_note();
     out.notes.retain(|n| *n != pending);

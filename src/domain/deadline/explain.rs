@@ -19,7 +19,13 @@ pub fn explain(schedule: &Schedule) -> Vec<String> {
     match schedule.kind {
         ScheduleKind::Dated => {
             let counted = schedule.relative.as_ref().and_then(dated_line);
-            if let Some(line) = counted {
+            let part_of_plan = schedule.milestones.len() > 1;
+            if let (Some(line), true, Some(due)) = (&counted, part_of_plan, schedule.due()) {
+                // One part of a plan counted from its event: the plan's end comes first.
+                lines.push(format!("截止 {due}"));
+                let words = schedule.relative.as_ref().map_or("", |t| t.words.as_str());
+                lines.push(format!("其中“{words}”:{line}"));
+            } else if let Some(line) = counted {
                 lines.push(line);
                 let moved = schedule.relative.as_ref().and_then(|t| t.due) != schedule.due();
                 if let (true, Some(due)) = (moved, schedule.due()) {

@@ -77,6 +77,7 @@ pub fn relative_json(term: &RelativeTerm) -> Value {
         "source": term.anchor.map(|a| match a.source {
             AnchorSource::Item => "item",
             AnchorSource::Feedback => "feedback",
+            AnchorSource::Text => "text",
         }),
     })
 }

@@ -5,7 +5,8 @@ use super::expr::{Expr, Scan, is_year_range_end, scan};
 use super::numerals::{chinese_digit, normalize, read_measures};
 use super::resolve::{Resolved, resolve};
 use super::schedule::{Milestone, Schedule, ScheduleKind};
-use super::undated::{is_external, is_ongoing, read_without_dates};
+use super::relative::{RelativeTerm, immediate, read_term};
+use super::undated::{immediate_words, is_external, is_ongoing, read_without_dates};
 
 /// How one milestone's date was read (for the explanation).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,6 +171,17 @@ struct PhaseText {
     label: String,
     external: Option<String>,
     ongoing_after: bool,
+    /// A clause counted from an event (`其余问题反馈后10个工作日内`, `立行立改`): its words
+    /// (to the end of the phase) and its term.
+    relative: Option<(String, RelativeTerm)>,
+}
+
+/// The term of a clause counted from an event or due at once, if it is one.
+fn relative_clause(clause: &[char]) -> Option<RelativeTerm> {
+    match read_term(clause) {
+        Ok(Some(term)) => Some(term),
+        Ok(None) | Err(_) => immediate_words(&text_of(clause)).map(immediate),
+    }
 }
 
 fn phase_text(s: &[char], from: usize, to: usize) -> PhaseText {
@@ -177,8 +189,17 @@ fn phase_text(s: &[char], from: usize, to: usize) -> PhaseText {
     let mut label_end = to;
     let mut external = None;
     let mut ongoing_after = false;
+    let mut relative = None;
     for (index, &(a, b)) in parts.iter().enumerate() {
         let clause = text_of(&s[a..b]);
+        // After the phase's own words, a clause counted from an event is a part of its own.
+        if index > 0
+            && let Some(term) = relative_clause(&s[a..to])
+        {
+            relative = Some((text_of(&s[a..to]).trim().to_string(), term));
+            label_end = a;
+            break;
+        }
         let waits = is_external(&clause) && (index > 0 || clause.contains('待'));
         let later = is_ongoing(&clause) && (index > 0 || clause.contains("后期"));
         if waits {
@@ -196,6 +217,7 @@ fn phase_text(s: &[char], from: usize, to: usize) -> PhaseText {
         label: text_of(&s[from..label_end.max(from)]),
         external,
         ongoing_after,
+        relative,
     }
 }
 
@@ -212,6 +234,15 @@ fn read_phases(
     let mut start_only: Option<String> = None;
     // The measure prefix waiting for the next phase (`第一二三五项`).
     let mut pending_measures = trailing_measures(s, 0, found[0].start);
+    // A clause before the first date counted from an event (`收到通知后5个工作日内,12月底前完成`).
+    let prefix_end = pending_measures
+        .as_ref()
+        .map_or(found[0].start, |(at, _, _)| *at);
+    if let Some((words, term)) = clauses(s, 0, prefix_end).iter().find_map(|&(a, b)| {
+        relative_clause(&s[a..b]).map(|term| (text_of(&s[a..b]).trim().to_string(), term))
+    }) {
+        add_relative_part(schedule, words, term);
+    }
     for (k, f) in found.iter().enumerate() {
         let gap_end = found.get(k + 1).map_or(s.len(), |next| next.start);
         let next_measures = found
@@ -236,6 +267,19 @@ fn read_phases(
                         .iter()
                         .any(|w| text.label.trim_start().starts_with(w));
                 if starts_here {
+                    // `2023年6月1日起10个工作日内`: a term counted from the date written.
+                    if let Some(term) = term_from_written_start(&text.label, start.unwrap_or(due))
+                    {
+                        schedule.notes.push(format!(
+                            "“{source}起{}”从写明的日期{}起算(当日不计入)",
+                            term.words,
+                            start.unwrap_or(due)
+                        ));
+                        schedule.relative = Some(term);
+                        schedule.external = Some(text_of(&s[f.start..text_end]).trim().to_string());
+                        pending_measures = next_measures;
+                        continue;
+                    }
                     // `3月1日起…` names a start; an end or a recurrence later in the text governs.
                     start_only.get_or_insert(source);
                     pending_measures = next_measures;
@@ -281,6 +325,9 @@ fn read_phases(
                 schedule.year_end = Some(end);
             }
         }
+        if let Some((words, term)) = text.relative {
+            add_relative_part(schedule, words, term);
+        }
         if let Some(ext) = text.external {
             schedule.notes.push(format!("“{ext}”无固定日期,待上级安排"));
             schedule.external = Some(match schedule.external.take() {
@@ -308,6 +355,39 @@ fn read_phases(
         return Err("未找到可识别的日期或期限用语".to_string());
     }
     Ok(())
+}
+
+/// The term of `起10个工作日内完成` after a written date: counted from that date, when the
+/// words between the date and the term name no other event.
+fn term_from_written_start(label: &str, from: chrono::NaiveDate) -> Option<RelativeTerm> {
+    let rest = label.trim_start();
+    let rest = rest
+        .strip_prefix("起")
+        .or_else(|| rest.strip_prefix("开始"))?;
+    let chars: Vec<char> = rest.chars().collect();
+    let term = read_term(&chars).ok()??;
+    term.event.is_empty().then(|| RelativeTerm {
+        from_text: Some(from),
+        ..term
+    })
+}
+
+/// Keep a clause counted from an event as a part of a dated text: it waits (like an
+/// external part) until its event is dated, then becomes a milestone of its own
+/// (see [`super::dated_from`]). A second such clause is kept as waiting words only.
+fn add_relative_part(schedule: &mut Schedule, words: String, term: RelativeTerm) {
+    if schedule.relative.is_none() {
+        schedule.notes.push(term.part_pending_note());
+        schedule.relative = Some(term);
+    } else {
+        schedule
+            .notes
+            .push(format!("“{words}”无固定日期,待上级安排"));
+    }
+    schedule.external = Some(match schedule.external.take() {
+        Some(previous) => format!("{previous};{words}"),
+        None => words,
+    });
 }
 
 fn expr_has_year(expr: &Expr) -> bool {
@@ -342,6 +422,9 @@ fn decide_kind(schedule: &Schedule, ongoing_after: bool) -> ScheduleKind {
         ScheduleKind::Ongoing
     } else if schedule.recurrence.is_some() {
         ScheduleKind::Recurring
+    } else if schedule.relative.is_some() {
+        // Counted from a date the reading needs a calendar for, or from an event.
+        ScheduleKind::External
     } else {
         ScheduleKind::Unparsed
     }

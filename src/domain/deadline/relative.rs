@@ -68,6 +68,8 @@ pub enum AnchorSource {
     /// The feedback date of a rectification ledger: its problems were raised that day
     /// (立行立改 items of a 整改台账 without a date of their own).
     Feedback,
+    /// Written in the deadline text itself (`2023年6月1日起10个工作日内`).
+    Text,
 }
 
 impl AnchorSource {
@@ -76,6 +78,7 @@ impl AnchorSource {
         match self {
             AnchorSource::Item => "事件日期",
             AnchorSource::Feedback => "整改台账反馈日期",
+            AnchorSource::Text => "起算日期",
         }
     }
 }
@@ -101,6 +104,9 @@ pub struct RelativeTerm {
     pub length: TermLength,
     /// The words after the term (`办结`, `报送`), the label of the dated milestone.
     pub action: String,
+    /// The day the text itself counts from (`2023年6月1日起10个工作日内`), if it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_text: Option<NaiveDate>,
     /// The date counted from, once known (set by [`super::dated_from`]).
     pub anchor: Option<Anchor>,
     /// The due date counted from the anchor (set with it).
@@ -204,6 +210,7 @@ pub(crate) fn read_term(s: &[char]) -> Result<Option<RelativeTerm>, String> {
             event: clean(&event),
             length,
             action: clean(&s[end..].iter().collect::<String>()),
+            from_text: None,
             anchor: None,
             due: None,
             rolled_from: None,
@@ -229,6 +236,7 @@ pub(crate) fn immediate(words: &str) -> RelativeTerm {
         event: "交办".to_string(),
         length: TermLength::Immediate,
         action: words.to_string(),
+        from_text: None,
         anchor: None,
         due: None,
         rolled_from: None,
@@ -236,6 +244,21 @@ pub(crate) fn immediate(words: &str) -> RelativeTerm {
 }
 
 impl RelativeTerm {
+    /// The note of a term that is one part of a dated text (`6月底前完成;其余问题反馈后10个
+    /// 工作日内`) while its event is not dated: the dated parts light the item, this part
+    /// waits. Dropped from the reading once it is dated.
+    pub fn part_pending_note(&self) -> String {
+        let from = match self.length {
+            TermLength::Immediate => "交办日期".to_string(),
+            _ if self.event.is_empty() => "事件日期".to_string(),
+            _ => format!("“{}”的日期", self.event),
+        };
+        format!(
+            "“{}”从{from}起算:该部分待日期记录到事项后计算截止日期,此前按有日期的部分亮灯",
+            self.words
+        )
+    }
+
     /// The note of a term whose event is not dated yet: what the text asks and what is
     /// needed to date it. Dropped from the reading once it is dated.
     pub fn pending_note(&self) -> String {

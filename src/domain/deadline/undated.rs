@@ -56,7 +56,7 @@ pub(crate) fn read_without_dates(s: &[char], schedule: &mut Schedule) {
 }
 
 /// `立行立改` / `即知即改` / `立即整改`: due at once; the words found.
-fn immediate_words(clause: &str) -> Option<&'static str> {
+pub(crate) fn immediate_words(clause: &str) -> Option<&'static str> {
     ["立行立改", "即知即改", "立即整改", "马上就改", "立即落实"]
         .into_iter()
         .find(|w| clause.contains(w))

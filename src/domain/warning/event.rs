@@ -13,6 +13,12 @@ use crate::domain::ledger::Ledger;
 /// The date `schedule`'s term counts from for `item` of `ledger`, if known.
 pub fn anchor_of(item: &Item, ledger: &Ledger, schedule: &Schedule) -> Option<Anchor> {
     let term = schedule.relative.as_ref()?;
+    if let Some(date) = term.from_text {
+        return Some(Anchor {
+            date,
+            source: AnchorSource::Text,
+        });
+    }
     if let Some(date) = item.event_date {
         return Some(Anchor {
             date,
