@@ -287,3 +287,131 @@ fn terms_without_a_countable_length_stay_external(#[case] text: &str) {
         s.notes
     );
 }
+
+/// Dated parts and one part counted from an event in the same text: before the event is
+/// dated the dated parts govern and the rest waits (said in a note); once it is, the
+/// counted part joins the plan in date order and the plan ends at the later of them.
+#[rstest]
+#[case(
+    "6月底前完成;其余问题反馈后10个工作日内",
+    2023,
+    "2023-08-31",
+    &["2023-06-30"],
+    "2023-09-14",
+    "问题反馈"
+)]
+#[case(
+    "收到通知后5个工作日内,12月底前完成",
+    2023,
+    "2023-06-19",
+    &["2023-12-31"],
+    "2023-06-27",
+    "收到通知"
+)]
+#[case(
+    "9月底前完成排查,整改通知下达之日起1个月内整改到位",
+    2023,
+    "2023-08-31",
+    &["2023-09-30"],
+    "2023-10-07",
+    "整改通知下达"
+)]
+#[case(
+    "年底前全面完成;新发现问题发现后15日内整改",
+    2024,
+    "2024-06-09",
+    &["2024-12-31"],
+    "2024-06-24",
+    "新发现问题发现"
+)]
+#[case(
+    "一季度完成摸底,二季度完成整改,其余事项交办后10个工作日内办结",
+    2024,
+    "2024-07-01",
+    &["2024-03-31", "2024-06-30"],
+    "2024-07-15",
+    "事项交办"
+)]
+fn a_compound_deadline_keeps_its_dates_and_adds_the_counted_part(
+    #[case] text: &str,
+    #[case] year: i32,
+    #[case] event: &str,
+    #[case] dated: &[&str],
+    #[case] counted: &str,
+    #[case] event_words: &str,
+) {
+    let before = parse(text, year);
+    assert_eq!(before.kind.word(), "dated", "{text}: {before:?}");
+    let dues: Vec<String> = before
+        .milestones
+        .iter()
+        .map(|m| m.due.to_string())
+        .collect();
+    assert_eq!(dues, dated, "{text}");
+    let term = before.relative.as_ref().expect("a counted part");
+    assert_eq!(term.event, event_words, "{text}");
+    assert!(
+        explain(&before)
+            .iter()
+            .any(|l| l.contains("待日期记录到事项后")),
+        "{:?}",
+        explain(&before)
+    );
+
+    let after = dated_on(text, year, event);
+    let mut expected: Vec<&str> = dated.to_vec();
+    expected.push(counted);
+    expected.sort_unstable();
+    let dues: Vec<String> = after.milestones.iter().map(|m| m.due.to_string()).collect();
+    assert_eq!(dues, expected, "{text}");
+    let last = *expected.last().expect("a date");
+    assert_eq!(final_due(&after), Some(day(last)), "{text}");
+    let lines = explain(&after);
+    assert_eq!(lines[0], format!("截止 {last}"), "{lines:?}");
+    assert!(lines[1].contains(&format!("截止{counted}")), "{lines:?}");
+    assert!(
+        !lines.iter().any(|l| l.contains("待日期记录到事项后")),
+        "{lines:?}"
+    );
+}
+
+/// 立行立改 beside a dated part: the immediate part is due the day the problem was raised.
+#[test]
+fn immediate_beside_a_dated_part_is_due_when_raised() {
+    let text = "立行立改,6月底前建立长效机制";
+    let before = parse(text, 2023);
+    assert_eq!(final_due(&before), Some(day("2023-06-30")));
+    let after = dated_on(text, 2023, "2023-05-08");
+    let dues: Vec<String> = after.milestones.iter().map(|m| m.due.to_string()).collect();
+    assert_eq!(dues, ["2023-05-08", "2023-06-30"]);
+}
+
+/// A term that writes its own start date needs no event: it is counted from that date.
+#[rstest]
+#[case("2023年6月1日起10个工作日内完成", "2023-06-01", "2023-06-15")]
+// 30 days from 06-01 is Saturday 07-01: moved to Monday 07-03.
+#[case("自2023年6月1日起30日内办结", "2023-06-01", "2023-07-03")]
+// 10-07 is the last day of 国庆 2024: moved to 10-08.
+#[case("2024年9月30日起7日内", "2024-09-30", "2024-10-08")]
+// Two months from 03-01 is 05-01, in 劳动节 2024 (05-01..05-05): moved to 05-06.
+#[case("从2024年3月1日起两个月内完成整改", "2024-03-01", "2024-05-06")]
+fn a_term_from_a_written_date_is_counted_from_it(
+    #[case] text: &str,
+    #[case] start: &str,
+    #[case] due: &str,
+) {
+    let read = parse(text, 2020);
+    let term = read.relative.as_ref().expect("a counted term");
+    assert_eq!(term.from_text, Some(day(start)), "{text}");
+    let anchor = Anchor {
+        date: day(start),
+        source: AnchorSource::Text,
+    };
+    let dated = dated_from(&read, anchor, &WorkCalendar::default()).expect("dated");
+    assert_eq!(final_due(&dated), Some(day(due)), "{text}");
+    assert!(
+        explain(&dated)[0].starts_with(&format!("起算日期{start}起")),
+        "{:?}",
+        explain(&dated)
+    );
+}

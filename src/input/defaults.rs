@@ -240,6 +240,13 @@ fn rows() -> Vec<Row> {
             "周期报送登记(如每年10月底前的年度报告)",
             None,
         ),
+        (
+            Browse,
+            &["t"],
+            Edit(EditKind::EventDate),
+            "登记事件日期(“…后N个工作日内”从该日起算)",
+            None,
+        ),
         (Browse, &["Ctrl-r"], Redo, "重做被撤销的修改", Some("重做")),
         (Browse, &["?"], Action::Help, "帮助", Some("帮助")),
         (Browse, &["q", "Ctrl-c"], Quit, "退出", Some("退出")),
@@ -358,6 +365,13 @@ fn rows() -> Vec<Row> {
         ),
         (Detail, &["y"], CopyIds, "复制“台账 编号”(命令行用)", None),
         (Detail, &["b"], Edit(EditKind::Submit), "周期报送登记", None),
+        (
+            Detail,
+            &["t"],
+            Edit(EditKind::EventDate),
+            "登记事件日期",
+            None,
+        ),
         (Detail, &["u"], Undo, "撤销上一次修改", Some("撤销")),
         (
             MeetingSetup,

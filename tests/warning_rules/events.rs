@@ -202,3 +202,32 @@ fn calendar_day_terms_count_calendar_days_whatever_the_rules_count_overdue_in() 
     assert_eq!(w.colour, Colour::Yellow);
     assert!(w.reason.starts_with("逾期3天"), "{}", w.reason);
 }
+
+/// `6月底前完成;其余问题反馈后10个工作日内`: the dated part lights the item; once it is
+/// met, the counted part waits uncoloured for its event and says so; once the event is
+/// dated the counted part lights.
+#[test]
+fn a_compound_deadline_lights_its_dated_part_then_waits_for_the_event() {
+    let rules = date_rules(CalendarMode::WorkingDays);
+    let text = "6月底前完成;其余问题反馈后10个工作日内";
+    let read = duban::domain::deadline::parse(text, 2023);
+    let mut item = open_item();
+    let overdue = warn(&item, &read, &rules, "2023-07-04");
+    assert_eq!(overdue.colour, Colour::Yellow, "{}", overdue.reason);
+    assert_eq!(overdue.due, Some(d("2023-06-30")));
+
+    item.milestones_met.push(duban::domain::MilestoneMet {
+        index: 0,
+        label: "完成".to_string(),
+        date: d("2023-06-29"),
+    });
+    let waiting = warn(&item, &read, &rules, "2023-12-31");
+    assert_eq!(waiting.colour, Colour::None, "{}", waiting.reason);
+    assert!(waiting.reason.contains("问题反馈"), "{}", waiting.reason);
+    assert_eq!(waiting.due, None, "{}", waiting.reason);
+
+    item.event_date = Some(d("2023-08-31"));
+    let dated = warn(&item, &read, &rules, "2023-09-15");
+    assert_eq!(dated.colour, Colour::Yellow, "{}", dated.reason);
+    assert_eq!(dated.due, Some(d("2023-09-14")));
+}

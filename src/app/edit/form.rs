@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use super::date_input::parse_date;
 use super::field::FormField;
 use super::{FormContext, FormOutcome, Message};
 use crate::domain::deadline;
@@ -33,6 +34,8 @@ pub enum FormKind {
     Instruction,
     /// One occurrence of a recurring obligation submitted.
     Submit,
+    /// The date of the event the deadline counts from (empty: not known).
+    EventDate,
 }
 
 /// The colours a supervisor can raise to, and the option that removes a raise.
@@ -267,6 +270,18 @@ impl Form {
                     .push(format!("周期要求:{}", schedule.text.trim()));
                 form
             }
+            FormKind::EventDate => {
+                let current = item.and_then(|i| i.event_date).unwrap_or(ctx.today);
+                let field = FormField::text("事件日期", false, &current.to_string());
+                let mut form = Self::new(kind, title("事件日期"), ctx, vec![field]);
+                let term = deadline::parse(ctx.governing_deadline, ctx.base_year).relative;
+                if let Some(term) = term {
+                    form.notes.push(format!("期限:{}", term.words));
+                }
+                form.notes
+                    .push("期限从该日起算(当日不计入);清空后保存即取消".to_string());
+                form
+            }
         }
     }
 
@@ -426,6 +441,12 @@ impl Form {
             FormKind::Submit => Edit::Submit {
                 due: self.date(0)?,
                 date: self.date(1)?,
+            },
+            FormKind::EventDate => Edit::SetEventDate {
+                date: match self.value(0).trim() {
+                    "" => None,
+                    typed => Some(parse_date(typed, self.today)?),
+                },
             },
         };
         Ok(vec![edit])

@@ -127,6 +127,8 @@ pub enum EditKind {
     Instruction,
     /// Mark an occurrence of a recurring obligation submitted.
     Submit,
+    /// Record (or clear) the date of the event a deadline is counted from.
+    EventDate,
 }
 
 impl EditKind {
@@ -154,6 +156,7 @@ impl EditKind {
             EditKind::Acceptance => "验收",
             EditKind::Instruction => "督办意见",
             EditKind::Submit => "周期报送",
+            EditKind::EventDate => "事件日期",
         }
     }
 }
@@ -265,6 +268,15 @@ impl EditForm {
                     return Err("该事项的期限没有周期性报送要求(如“每年10月底前报送”)".to_string());
                 }
                 fields(FormKind::Submit)
+            }
+            EditKind::EventDate => {
+                let schedule = deadline::parse(ctx.governing_deadline, ctx.base_year);
+                if schedule.relative.is_none() {
+                    return Err(
+                        "该事项的期限不从某个事件起算(如“问题反馈后10个工作日内”)".to_string()
+                    );
+                }
+                fields(FormKind::EventDate)
             }
             EditKind::Units => Ok(EditForm::Units(UnitPicker::new(
                 ctx.title("责任单位"),

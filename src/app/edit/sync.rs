@@ -81,6 +81,7 @@ pub fn field_of(file_field: &str) -> Option<Field> {
     Some(match file_field {
         "status" | "suspend_reason" | "done_on" => Field::Status,
         "deadline" => Field::Deadline,
+        "event_date" => Field::EventDate,
         "units" => Field::Units,
         "sub_measures" => Field::SubMeasures,
         "overdue_explanation" => Field::Explanation,
@@ -127,4 +128,38 @@ pub fn conflict_entries(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Item;
+    use crate::storage::merge::merge_ledgers;
+    use chrono::NaiveDate;
+
+    fn ledger_with(event_date: Option<NaiveDate>) -> Ledger {
+        Ledger {
+            id: "l".into(),
+            items: vec![Item {
+                id: "1".into(),
+                event_date,
+                ..Item::default()
+            }],
+            ..Ledger::default()
+        }
+    }
+
+    #[test]
+    fn two_writers_dating_the_same_event_differently_are_asked_about_it() {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 6, d);
+        let base = ledger_with(None);
+        let mine = ledger_with(day(3));
+        let theirs = ledger_with(day(4));
+        let (merged, conflicts) = merge_ledgers(&base, &mine, &theirs);
+        let entries = conflict_entries(&conflicts, &mine, &merged);
+        assert_eq!(entries.len(), 1, "{conflicts:?}");
+        assert_eq!(entries[0].field, Field::EventDate);
+        assert_eq!(entries[0].mine, "2024-06-03");
+        assert_eq!(entries[0].theirs, "2024-06-04");
+    }
 }

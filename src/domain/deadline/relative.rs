@@ -199,7 +199,8 @@ pub(crate) fn read_term(s: &[char]) -> Result<Option<RelativeTerm>, String> {
                 break;
             }
         }
-        for lead in ["自", "从", "于", "在"] {
+        // 其余/其他 name which part of the work the term covers, not the event.
+        for lead in ["自", "从", "于", "在", "其余", "其他", "其它", "剩余"] {
             if let Some(stripped) = event.strip_prefix(lead) {
                 event = stripped.to_string();
                 break;

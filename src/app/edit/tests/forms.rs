@@ -404,19 +404,6 @@ fn deadline_form_says_when_an_extension_governs() {
     );
 }
 
-fn ctx_for<'a>(it: &'a Item, deadline: &'a str) -> FormContext<'a> {
-    FormContext {
-        today: today(),
-        user: "李四",
-        base_year: 2024,
-        item: Some(it),
-        governing_deadline: deadline,
-        colour: crate::domain::Colour::None,
-        known_units: &[],
-        targets: 1,
-    }
-}
-
 #[test]
 fn submit_offers_the_earliest_unsubmitted_occurrence_and_records_it() {
     let it = item();

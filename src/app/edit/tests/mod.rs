@@ -1,5 +1,6 @@
 //! Tests of the editing state machines.
 
+mod event_form;
 mod forms;
 mod history;
 mod input;

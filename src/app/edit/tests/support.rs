@@ -92,3 +92,17 @@ pub fn press(form: &mut EditForm, keys: &[KeyEvent]) -> FormOutcome {
     }
     last
 }
+
+/// The context of a form for `it` governed by `deadline`.
+pub fn ctx_for<'a>(it: &'a Item, deadline: &'a str) -> FormContext<'a> {
+    FormContext {
+        today: today(),
+        user: "李四",
+        base_year: 2024,
+        item: Some(it),
+        governing_deadline: deadline,
+        colour: crate::domain::Colour::None,
+        known_units: &[],
+        targets: 1,
+    }
+}
