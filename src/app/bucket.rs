@@ -55,7 +55,7 @@ impl DueBucket {
         if item.status.is_finished() {
             return DueBucket::Finished;
         }
-        let Some(due) = assessment.warning.due.or_else(|| assessment.schedule.due()) else {
+        let Some(due) = assessment.due() else {
             return DueBucket::NoDate;
         };
         Self::of_date(due, today)

@@ -39,10 +39,7 @@ impl Entry {
 
     /// The date that governs the colour, or the schedule's final date.
     pub fn due(&self) -> Option<NaiveDate> {
-        self.assessment
-            .warning
-            .due
-            .or_else(|| self.assessment.schedule.due())
+        self.assessment.due()
     }
 }
 

@@ -12,7 +12,7 @@ use super::edit::brief_list;
 use super::list_output;
 pub use super::list_output::RoleUnit;
 
-use crate::domain::assess::ScheduleCache;
+use crate::domain::assess::{ScheduleCache, held_to};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::deadline::Schedule;
 use crate::domain::warning::{self, WarningContext};
@@ -219,6 +219,7 @@ pub fn collect_rows(
             if !filter.colours.is_empty() && !filter.colours.contains(&colour) {
                 continue;
             }
+            let due = held_to(&assessment.warning, assessment.schedule);
             let reason = if assessment.warning.reason.trim().is_empty() {
                 fallback_reason(item.status, colour)
             } else {
@@ -229,7 +230,7 @@ pub fn collect_rows(
                 id: item.id.clone(),
                 colour,
                 status: item.status,
-                due: assessment.warning.due.or_else(|| assessment.schedule.due()),
+                due,
                 units: units.into_iter().map(str::to_string).collect(),
                 roles: ledger.unit_roles(item).iter().map(RoleUnit::from).collect(),
                 title: item.title.clone(),

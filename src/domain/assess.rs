@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 use super::calendar::WorkCalendar;
-use super::deadline::{self, Schedule};
+use super::deadline::{self, Schedule, ScheduleKind};
 use super::item::Item;
 use super::ledger::Ledger;
 use super::warning::{self, Warning, WarningContext};
@@ -17,6 +17,23 @@ pub struct Assessment {
     pub schedule: Schedule,
     /// The warning colour and its reason.
     pub warning: Warning,
+}
+
+impl Assessment {
+    /// The date the item is held to: the one its colour is counted from, else the final
+    /// date of a dated reading. None for 长期 / external / recurring readings, whose dates
+    /// (a preparation phase of `1-3月筹备 后期持续推进`) govern nothing once past.
+    pub fn due(&self) -> Option<NaiveDate> {
+        held_to(&self.warning, &self.schedule)
+    }
+}
+
+/// See [`Assessment::due`]: for callers that hold the warning and the reading apart.
+pub fn held_to(warning: &Warning, schedule: &Schedule) -> Option<NaiveDate> {
+    warning.due.or_else(|| match schedule.kind {
+        ScheduleKind::Dated => schedule.due(),
+        _ => None,
+    })
 }
 
 /// Read the item's governing deadline (extension, own text or ledger default) and evaluate it.
@@ -109,5 +126,35 @@ mod tests {
             cache.schedule(&l2024, &item).due()
         );
         assert_eq!(cache.read.len(), 2);
+    }
+
+    #[test]
+    fn a_past_preparation_phase_of_an_ongoing_item_holds_it_to_no_date() {
+        let ledger = Ledger {
+            base_year: 2023,
+            ..Ledger::default()
+        };
+        let item = |deadline: &str| Item {
+            status: Status::InProgress,
+            deadline: deadline.to_string(),
+            ..Item::default()
+        };
+        let rules = WarningRules {
+            monthly_report: false,
+            ..WarningRules::default()
+        };
+        let calendar = WorkCalendar::new(CalendarMode::WorkingDays);
+        let today = NaiveDate::from_ymd_opt(2023, 6, 26).expect("valid date");
+        let ongoing = assess(
+            &ledger,
+            &item("1-3月筹备 后期持续推进"),
+            &rules,
+            &calendar,
+            today,
+        );
+        assert_eq!(ongoing.warning.colour, Colour::None);
+        assert_eq!(ongoing.due(), None, "{:?}", ongoing.warning);
+        let dated = assess(&ledger, &item("3月底前"), &rules, &calendar, today);
+        assert_eq!(dated.due(), NaiveDate::from_ymd_opt(2023, 3, 31));
     }
 }

@@ -89,6 +89,10 @@ pub fn dated_from(
             .collect();
         out.external = (!waiting.is_empty()).then(|| waiting.join(";"));
         out.notes.retain(|n| *n != term.part_pending_note());
+        // A plan that waited only on this part is now dated; 长期 after its phases stays so.
+        if out.kind == ScheduleKind::External && out.external.is_none() {
+            out.kind = ScheduleKind::Dated;
+        }
     } else {
         out.kind = ScheduleKind::Dated;
         out.external = None;
