@@ -250,6 +250,43 @@ pub fn char_width(c: char) -> usize {
 /// Sanitise and cut `s` to at most `max` columns, ending in `…` when cut.
 /// Never splits a wide character or a grapheme cluster; the result is never wider than `max`.
 pub fn truncate(s: &str, max: usize) -> String {
+    truncate_measured(s, max).0
+}
+
+/// [`truncate`] and the width of its result. Simple text (every character a cluster of its
+/// own, see [`is_simple`]) is cut character by character without segmenting it into
+/// grapheme clusters: `duban list` cuts every title of the workspace this way.
+fn truncate_measured(s: &str, max: usize) -> (String, usize) {
+    if !is_simple(s) {
+        let t = truncate_clusters(s, max);
+        let w = width(&t);
+        return (t, w);
+    }
+    let total: usize = s.chars().map(simple_width).sum();
+    if total <= max {
+        return (s.to_string(), total);
+    }
+    if max == 0 {
+        return (String::new(), 0);
+    }
+    let mut used = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        let w = simple_width(c);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        end = i + c.len_utf8();
+    }
+    let mut out = String::with_capacity(end + '…'.len_utf8());
+    out.push_str(&s[..end]);
+    out.push('…');
+    (out, used + 1)
+}
+
+/// [`truncate`] by grapheme clusters, for any text.
+fn truncate_clusters(s: &str, max: usize) -> String {
     if width(s) <= max {
         return sanitize(s).into_owned();
     }
@@ -271,8 +308,7 @@ pub fn truncate(s: &str, max: usize) -> String {
 
 /// Sanitise and pad (or cut) `s` to exactly `cols` columns.
 pub fn fit(s: &str, cols: usize) -> String {
-    let mut t = truncate(s, cols);
-    let w = width(&t);
+    let (mut t, w) = truncate_measured(s, cols);
     t.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
     t
 }

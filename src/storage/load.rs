@@ -5,6 +5,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::cache;
 use super::format::{parse_config, parse_ledger};
 use super::lock::Fingerprint;
 use super::{BrokenLedger, LEDGER_DIR, LoadedLedger, StorageError, Workspace, config_path};
@@ -14,8 +15,13 @@ use crate::domain::WorkspaceConfig;
 pub(super) fn read_text(path: &Path) -> Result<(String, Fingerprint), StorageError> {
     let bytes = fs::read(path).map_err(|e| StorageError::io(path, e))?;
     let fingerprint = Fingerprint::of(&bytes);
+    Ok((into_text(path, bytes)?, fingerprint))
+}
+
+/// The bytes read from `path` as UTF-8 text, else a parse error with a position.
+fn into_text(path: &Path, bytes: Vec<u8>) -> Result<String, StorageError> {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, fingerprint)),
+        Ok(text) => Ok(text),
         Err(error) => {
             let good = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let good = String::from_utf8_lossy(good);
@@ -43,17 +49,26 @@ pub fn load_config(dir: &Path) -> Result<WorkspaceConfig, StorageError> {
     }
 }
 
-/// Load one ledger file.
+/// Load one ledger file: from the read cache when it holds exactly these bytes
+/// ([`super::cache`]), else parsed from the RON (and then cached).
 pub fn load_ledger(path: &Path) -> Result<LoadedLedger, StorageError> {
-    let (text, fingerprint) = match read_text(path) {
-        Err(StorageError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => {
+    let bytes = match fs::read(path) {
+        Err(e) if e.kind() == ErrorKind::NotFound => {
             return Err(StorageError::NoSuchLedger {
                 path: path.to_path_buf(),
             });
         }
-        other => other?,
+        other => other.map_err(|e| StorageError::io(path, e))?,
     };
-    let ledger = parse_ledger(&text, path)?;
+    let fingerprint = Fingerprint::of(&bytes);
+    let ledger = match cache::read(path, &fingerprint) {
+        Some(ledger) => ledger,
+        None => {
+            let ledger = parse_ledger(&into_text(path, bytes)?, path)?;
+            cache::write(path, &fingerprint, &ledger);
+            ledger
+        }
+    };
     Ok(LoadedLedger {
         ledger,
         path: path.to_path_buf(),

@@ -239,6 +239,11 @@ impl Fingerprint {
             hash: hasher.finish(),
         }
     }
+
+    /// The length and hash of the bytes (the key of the read cache).
+    pub(super) fn parts(&self) -> (u64, u64) {
+        (self.len, self.hash)
+    }
 }
 
 #[cfg(test)]

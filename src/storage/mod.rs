@@ -16,6 +16,7 @@ use crate::domain::{Ledger, WorkspaceConfig};
 mod atomic;
 mod backup;
 mod batch;
+pub mod cache;
 mod create;
 mod format;
 mod load;

@@ -121,3 +121,31 @@ fn computed_widths_are_the_widths_ratatui_draws() {
         }
     }
 }
+
+/// The character-by-character cut of simple text gives what cutting by grapheme clusters
+/// gives, with the width it reports, at every width.
+#[test]
+fn simple_text_is_cut_as_cutting_by_clusters_cuts_it() {
+    let texts = [
+        "",
+        "a",
+        "智慧矫正中心建设",
+        "第12项 推进司法所规范化建设,完善“枫桥式”司法所创建标准(2023年)",
+        "abc 智慧 de 矫正!~",
+        "①②③ — 12月底前",
+    ];
+    for s in texts {
+        assert!(is_simple(s), "{s}");
+        for max in 0..=width(s) + 2 {
+            let (cut, w) = truncate_measured(s, max);
+            assert_eq!(cut, truncate_clusters(s, max), "{s:?} at {max}");
+            assert_eq!(w, width(&cut), "{s:?} at {max}");
+            assert!(w <= max, "{s:?} at {max}");
+            assert_eq!(width(&fit(s, max)), max, "{s:?} at {max}");
+        }
+    }
+    // Text that is not simple still goes by clusters.
+    let accented = "e\u{301}e\u{301}e\u{301}";
+    assert!(!is_simple(accented));
+    assert_eq!(truncate_measured(accented, 2), ("e\u{301}…".to_string(), 2));
+}
