@@ -61,7 +61,8 @@ impl Scope {
         }
     }
 
-    fn takes(&self, ledger: &str, item: &str) -> bool {
+    /// Whether the item `item` of ledger `ledger` is in the scope (by the item list only).
+    pub fn takes(&self, ledger: &str, item: &str) -> bool {
         self.items
             .as_ref()
             .is_none_or(|items| items.iter().any(|(l, i)| l == ledger && i == item))

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::files::{Format, render};
 use super::{IssueError, Prepared, Scope, first_duplicate, prepare, record};
 use crate::domain::calendar::WorkCalendar;
+use crate::domain::notices::NoticeSettings;
 use crate::domain::{Ledger, WarningRules};
 use crate::storage::staged::{Staged, stage};
 use crate::storage::{self, Workspace};
@@ -40,6 +41,8 @@ pub struct Issued {
     pub paths: Vec<PathBuf>,
     /// The warning rules they were assessed with (their legend is printed in them).
     pub rules: WarningRules,
+    /// The workspace's notice settings as saved (the sequences moved on).
+    pub settings: NoticeSettings,
 }
 
 /// Issue the notices of `request` in the workspace in `dir`: under its lock (waiting for
@@ -47,7 +50,7 @@ pub struct Issued {
 /// is re-entrant), nothing written unless everything but the final renames succeeded.
 pub fn issue(dir: &Path, calendar: &WorkCalendar, request: &Request) -> Result<Issued, IssueError> {
     let today = request.today;
-    let (notices, staged, rules) =
+    let (notices, staged, rules, settings) =
         storage::update_workspace(dir, |ws: &mut Workspace| -> Result<_, IssueError> {
             let ledgers: Vec<&Ledger> = ws.ledgers.iter().map(|l| &l.ledger).collect();
             let mut settings = ws.config.notices.clone();
@@ -70,9 +73,9 @@ pub fn issue(dir: &Path, calendar: &WorkCalendar, request: &Request) -> Result<I
                 Some(folder) => stage_files(folder, &notices, request.format, &rules)?,
                 None => Vec::new(),
             };
-            ws.config.notices = settings;
+            ws.config.notices = settings.clone();
             record(ws, &notices);
-            Ok((notices, staged, rules))
+            Ok((notices, staged, rules, settings))
         })?;
     let paths = staged
         .into_iter()
@@ -82,6 +85,7 @@ pub fn issue(dir: &Path, calendar: &WorkCalendar, request: &Request) -> Result<I
         notices,
         paths,
         rules,
+        settings,
     })
 }
 

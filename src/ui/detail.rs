@@ -316,9 +316,13 @@ fn records_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
         for n in &item.notices {
             out.push(Line::raw(
                 sanitize(&format!(
-                    "  {} {} → {}",
+                    "  {} {}{} → {}",
                     n.date,
                     n.kind.label(),
+                    n.number
+                        .as_deref()
+                        .map(|number| format!(" {number}"))
+                        .unwrap_or_default(),
                     n.recipient
                 ))
                 .into_owned(),
