@@ -280,6 +280,18 @@ fn a_notice_issued_in_a_meeting_is_recorded_and_the_meeting_goes_on() {
     assert_eq!(notice_files(tmp.path()).len(), 1);
     press(&mut state, &["]"]);
     assert_eq!(state.meetings.active.as_ref().unwrap().pos, before + 1);
+    // The minutes name the notice with its number.
+    press(&mut state, &["q", "Enter"]);
+    let minutes = fs::read_dir(tmp.path().join("meetings"))
+        .expect("meetings folder")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "md"))
+        .expect("minutes written");
+    let text = fs::read_to_string(minutes).expect("read minutes");
+    assert!(
+        text.contains("发出督办通知单 督〔2023〕1号:机关党办"),
+        "{text}"
+    );
 }
 
 /// Everything drawn, as text.

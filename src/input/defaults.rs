@@ -440,6 +440,13 @@ fn rows() -> Vec<Row> {
         ),
         (
             Meeting,
+            &["I"],
+            IssueNotices,
+            "发通知单(本事项或本单位同色事项)",
+            Some("发通知"),
+        ),
+        (
+            Meeting,
             &["q", "Esc", "Ctrl-c"],
             EndMeeting,
             "结束会议并生成纪要(先确认);其余按键同【详情】",
