@@ -7,6 +7,8 @@
 //! - [`import`]: delimited tables (pipe, CSV) into ledgers.
 //! - [`report`]: what the office sends out — notices and reports — computed from the
 //!   domain (rates, warnings) and laid out as [`document`]s (Markdown, text, .docx).
+//! - [`issue`]: issuing notices under the workspace lock (the CLI's `notices` and the
+//!   TUI's 发通知单 share it).
 //! - [`cli`]: the non-interactive commands.
 //! - [`identity`]: who is editing (the author of edits, one rule for CLI and TUI).
 //! - [`gen`]: synthetic workspaces for tests and benchmarks.
@@ -21,6 +23,7 @@ pub mod r#gen;
 pub mod identity;
 pub mod import;
 pub mod input;
+pub mod issue;
 pub mod report;
 pub mod search;
 pub mod storage;

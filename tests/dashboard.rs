@@ -107,6 +107,25 @@ fn the_dashboard_reads_at_80x24_and_uses_the_room_at_200x50() {
     press_at(&mut big, &["D"]);
     let text = screen(&big).join("\n");
     assert!(text.contains("阶段性整改率"), "{text}");
+    // The heads keep apart, and the numbers stand next to the names, not across the
+    // screen from them.
+    let lines = screen(&big);
+    let header = lines
+        .iter()
+        .find(|l| l.contains("阶段性整改率"))
+        .expect("the table header");
+    assert!(header.contains("按期完成率  阶段性整改率"), "{header}");
+    let first_count = header.find("[黑]").expect("the 黑 column");
+    let longest = shown(&big)
+        .rows
+        .iter()
+        .map(|r| duban::text::width(&r.label))
+        .max()
+        .unwrap_or(0);
+    assert!(
+        duban::text::width(&header[..first_count]) <= longest + 12,
+        "numbers far from the names:\n{header}"
+    );
     // Every ledger and unit row fits on the big screen.
     for row in &shown(&big).rows[1..10] {
         let label: String = row.label.chars().take(4).collect();

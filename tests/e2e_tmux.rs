@@ -19,6 +19,8 @@ mod first_run;
 mod lifecycle;
 #[path = "e2e_tmux/navigation.rs"]
 mod navigation;
+#[path = "e2e_tmux/notices.rs"]
+mod notices;
 #[path = "e2e_tmux/popups.rs"]
 mod popups;
 #[path = "e2e_tmux/process.rs"]

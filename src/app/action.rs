@@ -93,6 +93,23 @@ pub enum Action {
     /// The view was exported (the file's path) or could not be (why).
     #[serde(skip)]
     Exported(Result<String, String>),
+    /// Open the 发通知单 popup on the selected item (its notice, or its unit's items of
+    /// one colour).
+    IssueNotices,
+    /// In the notice popup: the selected item only, or its unit's items of one colour.
+    NoticeToggleReach,
+    /// In the notice popup: the next notice kind (colour) for the unit's items.
+    NoticeNextKind,
+    /// In the notice popup: the next of the item's units.
+    NoticeNextUnit,
+    /// In the notice popup: Markdown or Word.
+    NoticeNextFormat,
+    /// Issue the notice again although its items already hold it today.
+    NoticeIssueAgain,
+    /// Notices were issued and recorded, or why not (for
+    /// [`crate::app::Effect::IssueNotices`]).
+    #[serde(skip)]
+    NoticesIssued(Box<crate::app::NoticeOutcome>),
     /// Copy the item's `LEDGER ITEM` (what the command line takes) to the clipboard.
     CopyIds,
     /// The minutes were written (their path) or could not be (why).
@@ -144,6 +161,7 @@ impl Action {
                 | Action::Exported(_)
                 | Action::MeetingSaved(_)
                 | Action::MeetingLoaded(_)
+                | Action::NoticesIssued(_)
                 | Action::Saved(_)
                 | Action::DiskChanged(_)
                 | Action::RetrySaves

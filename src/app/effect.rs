@@ -18,6 +18,10 @@ pub enum Effect {
     /// Write these ledgers (the rows of the view) to a workbook in the workspace's
     /// `exports/` folder; the outcome comes back as [`crate::app::Action::Exported`].
     ExportView(Vec<crate::domain::Ledger>),
+    /// Issue notices under the workspace lock (without waiting for it), write their files
+    /// and record them on the items; the outcome comes back as
+    /// [`crate::app::Action::NoticesIssued`].
+    IssueNotices(Box<crate::issue::Request>),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
     /// Write these ledgers (indices of the catalogue) to recovery files; the outcome comes

@@ -27,6 +27,8 @@ mod filters;
 mod grouping;
 mod meeting;
 mod meeting_update;
+mod notices;
+mod notices_update;
 mod search_state;
 mod sort;
 mod start;
@@ -46,6 +48,9 @@ pub use export_view::view_ledgers;
 pub use filters::{FilterOption, Filters};
 pub use grouping::{Group, GroupKey, Grouping, build_groups, short_ledger_title};
 pub use meeting::{Meeting, MeetingScope, MeetingSetup, Stop, marks};
+pub use notices::{
+    IssuedNotices, NoticeFailure, NoticeOutcome, NoticePopup, NoticePreview, PlannedNotice, Reach,
+};
 pub use search_state::SearchState;
 pub use sort::{SortKey, sorted_entries};
 pub use start::{DateOrigin, Start, start_messages};
@@ -114,6 +119,10 @@ pub enum Mode {
     Edit,
     /// The popup that starts a meeting (scope and attendees).
     MeetingSetup,
+    /// The popup that issues notices (发通知单).
+    Notices,
+    /// Asking whether to issue a notice the items already hold today.
+    NoticeAgain,
     /// A meeting under way (keys not bound here work as in the detail view).
     Meeting,
     /// Asking whether to end the meeting and write its minutes.
@@ -130,12 +139,14 @@ pub enum Mode {
 
 impl Mode {
     /// All modes, in the order of the help screen.
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Browse,
         Mode::Search,
         Mode::Detail,
         Mode::FilterMenu,
         Mode::Edit,
+        Mode::Notices,
+        Mode::NoticeAgain,
         Mode::MeetingSetup,
         Mode::Meeting,
         Mode::MeetingEnd,
@@ -158,6 +169,8 @@ impl Mode {
             Mode::ConfirmDiscard => "放弃输入的确认",
             Mode::ConfirmQuit => "有未保存修改时退出",
             Mode::MeetingSetup => "开始会议",
+            Mode::Notices => "发通知单",
+            Mode::NoticeAgain => "再次发出的确认",
             Mode::Meeting => "会议",
             Mode::MeetingEnd => "结束会议",
             Mode::Changes => "会后变化",
@@ -196,6 +209,8 @@ pub struct State {
     pub edit: edit::EditSession,
     /// Meetings: the setup popup, the meeting under way, the last one's record.
     pub meetings: Meetings,
+    /// The 发通知单 popup, while open.
+    pub notices: Option<NoticePopup>,
     /// What `]` / `[` walk in the detail view (fixed when the detail opens).
     pub walk: Option<Walk>,
     /// Whether today is the real date, the workspace's pinned one or one chosen with
@@ -246,6 +261,7 @@ impl State {
             size: (80, 24),
             edit: edit::EditSession::default(),
             meetings: Meetings::default(),
+            notices: None,
             walk: None,
             date_origin,
         }
@@ -264,6 +280,10 @@ impl State {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help { .. }), _) => Mode::Help,
             (Some(Overlay::FilterMenu { .. }), _) => Mode::FilterMenu,
+            (None, _) if self.notices.as_ref().is_some_and(|p| p.question.is_some()) => {
+                Mode::NoticeAgain
+            }
+            (None, _) if self.notices.is_some() => Mode::Notices,
             (None, _) if self.meetings.setup.is_some() => Mode::MeetingSetup,
             (None, Screen::Meeting { .. })
                 if self.meetings.active.as_ref().is_some_and(|m| m.ending) =>

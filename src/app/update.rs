@@ -29,6 +29,10 @@ pub fn update(state: &mut State, action: Action, now: NaiveDateTime) -> Vec<Effe
         Ok(effects) => return effects,
         Err(action) => action,
     };
+    let action = match super::notices_update::update_notices(state, action, today) {
+        Ok(effects) => return effects,
+        Err(action) => action,
+    };
     let action = match super::meeting_update::update_meeting(state, action, today) {
         Ok(effects) => return effects,
         Err(action) => action,
@@ -56,6 +60,8 @@ pub fn update(state: &mut State, action: Action, now: NaiveDateTime) -> Vec<Effe
         Mode::Detail => detail(state, action),
         Mode::Browse => browse(state, action),
         Mode::Edit
+        | Mode::Notices
+        | Mode::NoticeAgain
         | Mode::MeetingSetup
         | Mode::Meeting
         | Mode::MeetingEnd

@@ -9,22 +9,17 @@
 //! Issuing a notice whose items already hold the same kind to the same unit dated today is
 //! refused with one line unless `--again` is given.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
 use clap::Args;
 
 use super::context::{CliError, Globals, calendar_of};
-use super::output::{Staged, check_folder, stage};
+use super::output::check_folder;
 use super::report::select_ledgers;
-use crate::document;
-use crate::domain::calendar::WorkCalendar;
-use crate::domain::notices::NoticeSettings;
-use crate::domain::{Notice, NoticeKind, WarningRules};
-use crate::report::notices::{NoticePlan, NoticeText, already_issued, plan};
-use crate::report::{Entry, assess_ledgers};
-use crate::storage::{self, Workspace};
+use crate::domain::{NoticeKind, WarningRules};
+use crate::issue::{self, Format, IssueError, Prepared, Request, Scope};
+use crate::storage::Workspace;
 use crate::text::sanitize;
 
 /// Arguments of `duban notices`.
@@ -51,23 +46,6 @@ pub struct NoticesArgs {
     /// 今天已向同一单位发过同类通知单时仍再发一次
     #[arg(long)]
     pub again: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Markdown,
-    Text,
-    Docx,
-}
-
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Text => "txt",
-            Format::Docx => "docx",
-        }
-    }
 }
 
 fn parse_format(text: &str) -> Result<Format, CliError> {
@@ -129,11 +107,19 @@ fn check_unit(workspace: &Workspace, unit: &str) -> Result<(), CliError> {
     )))
 }
 
-/// The filters, validated.
-struct Selection<'a> {
-    unit: Option<&'a str>,
-    kind: Option<NoticeKind>,
-    ledger: Option<&'a str>,
+impl From<IssueError> for CliError {
+    fn from(e: IssueError) -> Self {
+        match e {
+            IssueError::Storage(e) => CliError::from(e),
+            IssueError::Nothing { .. } => {
+                CliError::new(format!("{e};可用 duban list --color red,black 查看"))
+            }
+            IssueError::Duplicate(d) => {
+                CliError::new(format!("{d};未重复发出。确需再发请加 --again"))
+            }
+            other => CliError::new(sanitize(&other.to_string()).into_owned()),
+        }
+    }
 }
 
 /// Validate, then preview or issue.
@@ -149,24 +135,26 @@ pub fn run(globals: &Globals, args: &NoticesArgs) -> Result<ExitCode, CliError> 
         check_folder("--out", out)?;
     }
     let workspace = globals.open_workspace()?;
-    let selection = Selection {
-        unit: args.unit.as_deref().map(str::trim),
+    let scope = Scope {
+        unit: args.unit.as_deref().map(|u| u.trim().to_string()),
         kind,
-        ledger: args.ledger.as_deref(),
+        ledger: args.ledger.clone(),
+        items: None,
     };
-    if let Some(unit) = selection.unit {
+    if let Some(unit) = &scope.unit {
         check_unit(&workspace, unit)?;
     }
-    select_ledgers(&workspace, selection.ledger)?;
+    let ledgers = select_ledgers(&workspace, scope.ledger.as_deref())?;
     let today = globals.today_for(Some(&workspace.config));
     let calendar = calendar_of(&workspace)?;
     let issue = args.out.is_some() || args.record;
     if !issue {
-        let notices = prepare(
-            &workspace,
-            &selection,
+        let notices = issue::prepare(
+            &ledgers,
+            &workspace.config.rules,
             &calendar,
             today,
+            &scope,
             &mut workspace.config.notices.clone(),
         )?;
         print_all(&notices, format, &workspace.config.rules);
@@ -174,35 +162,22 @@ pub fn run(globals: &Globals, args: &NoticesArgs) -> Result<ExitCode, CliError> 
         return Ok(ExitCode::SUCCESS);
     }
     let dir = workspace.dir.clone();
+    drop(ledgers);
     drop(workspace);
-    let again = args.again;
-    let out = args.out.clone();
-    let (notices, staged, rules) =
-        storage::update_workspace(&dir, |ws: &mut Workspace| -> Result<_, CliError> {
-            select_ledgers(ws, selection.ledger)?;
-            let mut settings = ws.config.notices.clone();
-            let notices = prepare(ws, &selection, &calendar, today, &mut settings)?;
-            if !again {
-                refuse_duplicates(ws, &notices, today)?;
-            }
-            let rules = ws.config.rules.clone();
-            let staged = match &out {
-                Some(folder) => stage_files(folder, &notices, format, &rules)?,
-                None => Vec::new(),
-            };
-            ws.config.notices = settings;
-            record(ws, &notices);
-            Ok((notices, staged, rules))
-        })?;
-    if out.is_none() {
-        print_all(&notices, format, &rules);
+    let request = Request {
+        scope,
+        format,
+        out: args.out.clone(),
+        again: args.again,
+        today,
+    };
+    let issued = issue::issue(&dir, &calendar, &request)?;
+    if request.out.is_none() {
+        print_all(&issued.notices, format, &issued.rules);
     }
-    let mut paths = Vec::new();
-    for file in staged {
-        paths.push(file.commit()?);
-    }
-    for (i, notice) in notices.iter().enumerate() {
-        let place = paths
+    for (i, notice) in issued.notices.iter().enumerate() {
+        let place = issued
+            .paths
             .get(i)
             .map(|p| format!(":{}", p.display()))
             .unwrap_or_default();
@@ -213,140 +188,13 @@ pub fn run(globals: &Globals, args: &NoticesArgs) -> Result<ExitCode, CliError> 
             notice.text.recipient,
             notice.text.items.len()
         );
-        if out.is_some() {
+        if request.out.is_some() {
             outln!("{}", sanitize(&line));
         } else {
             eprintln!("{}", sanitize(&line));
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// A notice with the items it is recorded on.
-struct Prepared {
-    text: NoticeText,
-    /// (ledger id, item id) of each item.
-    items: Vec<(String, String)>,
-}
-
-/// Plan the notices over the workspace and number them from `settings` (taking numbers).
-fn prepare(
-    workspace: &Workspace,
-    selection: &Selection,
-    calendar: &WorkCalendar,
-    today: NaiveDate,
-    settings: &mut NoticeSettings,
-) -> Result<Vec<Prepared>, CliError> {
-    let ledgers = select_ledgers(workspace, selection.ledger)?;
-    let entries: Vec<Entry> = assess_ledgers(ledgers, &workspace.config.rules, calendar, today);
-    let plans: Vec<NoticePlan> = plan(&entries, selection.unit, selection.kind);
-    if plans.is_empty() {
-        return Err(CliError::new(nothing_to_issue(selection)));
-    }
-    let reply_by = calendar
-        .add_working_days(today, settings.reply_days)
-        .unwrap_or(today);
-    Ok(plans
-        .iter()
-        .map(|p| {
-            let number = settings.take(p.kind, chrono::Datelike::year(&today));
-            let text = NoticeText::new(p, &entries, number, today, reply_by, settings);
-            let items = p
-                .entries
-                .iter()
-                .map(|&i| (entries[i].ledger.id.clone(), entries[i].item.id.clone()))
-                .collect();
-            Prepared { text, items }
-        })
-        .collect())
-}
-
-fn nothing_to_issue(selection: &Selection) -> String {
-    let mut what = Vec::new();
-    if let Some(u) = selection.unit {
-        what.push(format!("单位 {}", sanitize(u)));
-    }
-    if let Some(k) = selection.kind {
-        what.push(k.label().to_string());
-    }
-    if let Some(l) = selection.ledger {
-        what.push(format!("台账 {}", sanitize(l)));
-    }
-    let scope = if what.is_empty() {
-        String::new()
-    } else {
-        format!("({})", what.join(","))
-    };
-    format!("没有需要发出的通知单{scope}:没有亮灯的在办事项;可用 duban list --color red,black 查看")
-}
-
-/// Refuse when an item already holds the same notice to the same unit dated today.
-fn refuse_duplicates(
-    workspace: &Workspace,
-    notices: &[Prepared],
-    today: NaiveDate,
-) -> Result<(), CliError> {
-    for notice in notices {
-        for (ledger, id) in &notice.items {
-            let Some(item) = workspace.ledger(ledger).and_then(|l| l.ledger.item(id)) else {
-                continue;
-            };
-            if let Some(number) =
-                already_issued(item, notice.text.kind, &notice.text.recipient, today)
-            {
-                return Err(CliError::new(format!(
-                    "今天已向 {} 发过{}({},含事项 {ledger}/{id});未重复发出。确需再发请加 --again",
-                    sanitize(&notice.text.recipient),
-                    notice.text.kind.label(),
-                    sanitize(&number)
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Record each notice on its items.
-fn record(workspace: &mut Workspace, notices: &[Prepared]) {
-    for notice in notices {
-        for (ledger, id) in &notice.items {
-            if let Some(item) = workspace
-                .ledger_mut(ledger)
-                .and_then(|l| l.ledger.item_mut(id))
-            {
-                item.notices.push(Notice {
-                    kind: notice.text.kind,
-                    date: notice.text.date,
-                    recipient: notice.text.recipient.clone(),
-                    number: Some(notice.text.number.clone()),
-                });
-            }
-        }
-    }
-}
-
-fn render(text: &NoticeText, format: Format, rules: &WarningRules) -> Result<Vec<u8>, CliError> {
-    let doc = text.document(rules);
-    Ok(match format {
-        Format::Markdown => document::markdown::render(&doc).into_bytes(),
-        Format::Text => document::text::render(&doc).into_bytes(),
-        Format::Docx => document::docx::render(&doc).map_err(|e| CliError::new(e.to_string()))?,
-    })
-}
-
-fn stage_files(
-    folder: &Path,
-    notices: &[Prepared],
-    format: Format,
-    rules: &WarningRules,
-) -> Result<Vec<Staged>, CliError> {
-    notices
-        .iter()
-        .map(|n| {
-            let path = folder.join(format!("{}.{}", n.text.file_stem(), format.extension()));
-            stage(&path, &render(&n.text, format, rules)?)
-        })
-        .collect()
 }
 
 fn print_all(notices: &[Prepared], format: Format, rules: &WarningRules) {
@@ -358,7 +206,7 @@ fn print_all(notices: &[Prepared], format: Format, rules: &WarningRules) {
                 "\n"
             });
         }
-        if let Ok(bytes) = render(&notice.text, format, rules) {
+        if let Ok(bytes) = issue::render(&notice.text, format, rules) {
             super::context::emit(&crate::text::sanitize_multiline(&String::from_utf8_lossy(
                 &bytes,
             )));

@@ -1,7 +1,6 @@
 //! Writing what `report` and `notices` produce: checked folders and atomic files (temp
 //! file in the same folder → fsync → rename), so a failure never leaves half a file.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
@@ -45,50 +44,20 @@ pub fn check_out_file(path: &Path) -> Result<(), CliError> {
 }
 
 fn parent_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
+    crate::storage::staged::parent_of(path)
 }
 
 /// A file written in full to a temp file beside its target, not yet in place.
-#[derive(Debug)]
-pub struct Staged {
-    temp: NamedTempFile,
-    target: PathBuf,
-}
+pub use crate::storage::staged::Staged;
 
 /// Write `bytes` to a synced temp file in `target`'s folder.
 pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, CliError> {
-    let folder = parent_of(target);
-    let fail = |e: std::io::Error| {
-        CliError::new(format!("无法写入 {}({e}):请检查该文件夹", target.display()))
-    };
-    let mut temp = NamedTempFile::with_prefix_in(".duban-out-", &folder).map_err(fail)?;
-    temp.write_all(bytes).map_err(fail)?;
-    temp.as_file().sync_all().map_err(fail)?;
-    Ok(Staged {
-        temp,
-        target: target.to_path_buf(),
-    })
-}
-
-impl Staged {
-    /// Put the file in place (an atomic rename over any old file); returns its path.
-    pub fn commit(self) -> Result<PathBuf, CliError> {
-        let target = self.target;
-        self.temp.persist(&target).map_err(|e| {
-            CliError::new(format!(
-                "无法写入 {}({}):请检查该文件夹",
-                target.display(),
-                e.error
-            ))
-        })?;
-        Ok(target)
-    }
+    crate::storage::staged::stage(target, bytes).map_err(|e| CliError::new(e.to_string()))
 }
 
 /// Write `bytes` to `target` atomically.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> Result<PathBuf, CliError> {
-    stage(target, bytes)?.commit()
+    stage(target, bytes)?
+        .commit()
+        .map_err(|e| CliError::new(e.to_string()))
 }

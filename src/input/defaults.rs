@@ -9,7 +9,7 @@ use crate::app::{Action, Mode};
 use crate::domain::Colour;
 
 /// (mode, keys, action, description, footer label)
-type Row = (
+pub(super) type Row = (
     Mode,
     &'static [&'static str],
     Action,
@@ -185,6 +185,13 @@ fn rows() -> Vec<Row> {
         ),
         (
             Browse,
+            &["I"],
+            IssueNotices,
+            "发通知单:本事项或本单位同色事项(写文件并登记)",
+            Some("发通知"),
+        ),
+        (
+            Browse,
             &["E"],
             Edit(EditKind::Explanation),
             "填写逾期说明",
@@ -344,6 +351,13 @@ fn rows() -> Vec<Row> {
         ),
         (
             Detail,
+            &["I"],
+            IssueNotices,
+            "发通知单(本事项或本单位同色事项)",
+            Some("发通知"),
+        ),
+        (
+            Detail,
             &["E"],
             Edit(EditKind::Explanation),
             "填写逾期说明",
@@ -437,6 +451,13 @@ fn rows() -> Vec<Row> {
             Edit(EditKind::Notice),
             "登记通知单",
             Some("通知"),
+        ),
+        (
+            Meeting,
+            &["I"],
+            IssueNotices,
+            "发通知单(本事项或本单位同色事项)",
+            Some("发通知"),
         ),
         (
             Meeting,
@@ -582,6 +603,7 @@ fn form_key(code: KeyCode) -> Action {
 pub fn default_bindings() -> Vec<Binding> {
     rows()
         .into_iter()
+        .chain(super::notice_keys::rows())
         .map(|(mode, keys, action, desc, footer)| Binding {
             mode,
             keys: keys.iter().filter_map(|k| KeySpec::parse(k).ok()).collect(),

@@ -4,6 +4,7 @@
 
 mod defaults;
 mod key;
+mod notice_keys;
 mod overrides;
 
 use std::path::{Path, PathBuf};

@@ -32,15 +32,29 @@ pub struct NoticePlan {
 /// Plan one notice per unit and kind over the open, coloured entries, optionally only for
 /// `unit` (exact name) and `kind`. Ordered by unit, then kind (mildest first).
 pub fn plan(entries: &[Entry], unit: Option<&str>, kind: Option<NoticeKind>) -> Vec<NoticePlan> {
+    plan_items(
+        entries.iter().map(|e| (e.item, e.warning.notice())),
+        unit,
+        kind,
+    )
+}
+
+/// [`plan`] over items given with the notice their colour calls for (the TUI has them
+/// assessed already); the plans' entries are positions in `items`.
+pub fn plan_items<'a>(
+    items: impl IntoIterator<Item = (&'a Item, Option<NoticeKind>)>,
+    unit: Option<&str>,
+    kind: Option<NoticeKind>,
+) -> Vec<NoticePlan> {
     let mut by_key: BTreeMap<(String, NoticeKind), Vec<usize>> = BTreeMap::new();
-    for (index, entry) in entries.iter().enumerate() {
-        let Some(notice) = entry.warning.notice() else {
+    for (index, (item, notice)) in items.into_iter().enumerate() {
+        let Some(notice) = notice else {
             continue;
         };
-        if kind.is_some_and(|k| k != notice) || !entry.item.status.is_open() {
+        if kind.is_some_and(|k| k != notice) || !item.status.is_open() {
             continue;
         }
-        for recipient in entry.item.all_units() {
+        for recipient in item.all_units() {
             if unit.is_some_and(|u| u != recipient) {
                 continue;
             }

@@ -25,6 +25,7 @@ mod meetings;
 pub mod merge;
 mod recovery;
 mod save;
+pub mod staged;
 
 pub use atomic::FailPoint;
 pub use backup::{BrokenBackup, broken_backups};

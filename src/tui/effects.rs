@@ -42,6 +42,9 @@ pub fn dispatch_with(
                     let (minutes, record) = *output;
                     queue.push(write_meeting(&state.catalog.dir, &minutes, &record));
                 }
+                Effect::IssueNotices(request) => {
+                    queue.push(super::notices::issue_notices(state, &request))
+                }
                 Effect::Copy(text) => copy_to_clipboard(&text),
                 Effect::ExportView(ledgers) => queue.push(export_view(state, &ledgers)),
                 Effect::SaveUserName { dir, name } => queue.push(Action::UserNameSaved(

@@ -8,6 +8,7 @@
 //! workspace lock, so keys keep working while another writer holds it.
 
 mod effects;
+mod notices;
 mod sgr16;
 mod terminal;
 

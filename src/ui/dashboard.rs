@@ -80,9 +80,17 @@ fn draw_table(frame: &mut Frame, area: Rect, dashboard: &Dashboard, theme: &Them
     } else {
         ["完成率", "按期率", "阶段率"]
     };
-    let rate_width = if wide { RATE + 4 } else { RATE };
+    // The widest head (阶段性整改率, 12 columns) keeps a gap of two from its neighbour.
+    let rate_width = if wide { RATE + 6 } else { RATE };
+    // The names take what the numbers leave, but no more than the longest needs: on a
+    // wide screen the numbers stay next to their names instead of 100 columns away.
+    let longest = (0..dashboard.rows.len())
+        .map(|i| width(&row_label(dashboard, i)))
+        .max()
+        .unwrap_or(0);
     let name_width = cols
         .saturating_sub(NUM * DASH_COLUMNS + rate_width * 3)
+        .min(longest + 2)
         .max(4);
     let mut header = vec![Span::styled(fit("", name_width), theme.heading())];
     for colour in COUNTED_COLOURS {
@@ -99,13 +107,7 @@ fn draw_table(frame: &mut Frame, area: Rect, dashboard: &Dashboard, theme: &Them
     let height = inner.height as usize - 1;
     let offset = visible_offset(0, dashboard.cursor, height);
     for (i, row) in dashboard.rows.iter().enumerate().skip(offset).take(height) {
-        let mut label = sanitize(&row.label).into_owned();
-        if i == 0 {
-            label = format!("【{label}】");
-        } else if i == dashboard.units_from {
-            label = format!("单位 · {label}");
-        }
-        let mut spans = vec![Span::raw(fit(&label, name_width))];
+        let mut spans = vec![Span::raw(fit(&row_label(dashboard, i), name_width))];
         let numbers = row.colours.iter().copied().chain([row.open]);
         for (column, n) in numbers.enumerate() {
             let style = if i == dashboard.cursor && column == dashboard.column {
@@ -128,6 +130,18 @@ fn draw_table(frame: &mut Frame, area: Rect, dashboard: &Dashboard, theme: &Them
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The label of row `i`: 【全部台账】, a ledger, "单位 · …" on the first unit row.
+fn row_label(dashboard: &Dashboard, i: usize) -> String {
+    let label = sanitize(&dashboard.rows[i].label).into_owned();
+    if i == 0 {
+        format!("【{label}】")
+    } else if i == dashboard.units_from {
+        format!("单位 · {label}")
+    } else {
+        label
+    }
 }
 
 /// `text` right-aligned in `cells` columns (cut with … when longer).

@@ -316,9 +316,13 @@ fn records_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
         for n in &item.notices {
             out.push(Line::raw(
                 sanitize(&format!(
-                    "  {} {} → {}",
+                    "  {} {}{} → {}",
                     n.date,
                     n.kind.label(),
+                    n.number
+                        .as_deref()
+                        .map(|number| format!(" {number}"))
+                        .unwrap_or_default(),
                     n.recipient
                 ))
                 .into_owned(),
@@ -328,13 +332,24 @@ fn records_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
     if !item.extensions.is_empty() {
         out.push(section("延期", theme));
         for e in &item.extensions {
-            out.push(Line::raw(
-                sanitize(&format!(
-                    "  {} 原时限“{}” → 新时限“{}”,理由:{},批准:{}",
-                    e.date, e.original, e.new_deadline, e.reason, e.approver
-                ))
-                .into_owned(),
-            ));
+            // A plan's milestone moved, or the whole text replaced (an item on its plan's
+            // or ledger's deadline has no text of its own).
+            let from = match (&e.milestone, e.original.trim()) {
+                (Some(label), _) => match e.original_due {
+                    Some(due) => format!("{label}节点(原截止{due})"),
+                    None => format!("{label}节点"),
+                },
+                (None, "") => "原时限".to_string(),
+                (None, text) => format!("原时限“{text}”"),
+            };
+            let mut line = format!("  {} {from} → 新时限“{}”", e.date, e.new_deadline);
+            if !e.reason.is_empty() {
+                line.push_str(&format!(",理由:{}", e.reason));
+            }
+            if !e.approver.is_empty() {
+                line.push_str(&format!(",批准:{}", e.approver));
+            }
+            out.push(Line::raw(sanitize(&line).into_owned()));
         }
     }
     if let Some(text) = &item.overdue_explanation {
@@ -406,6 +421,51 @@ mod tests {
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect()
+    }
+
+    #[test]
+    fn an_extended_milestone_says_which_one_moved_not_an_empty_original() {
+        let item = Item {
+            id: "21".into(),
+            title: "加强信息化应用".into(),
+            status: Status::InProgress,
+            extensions: vec![crate::domain::item::Extension {
+                original: String::new(),
+                new_deadline: "2023年9月30日前".into(),
+                reason: "平台招标延后".into(),
+                approver: "张局长".into(),
+                date: NaiveDate::from_ymd_opt(2023, 6, 26).expect("date"),
+                original_due: NaiveDate::from_ymd_opt(2022, 12, 31),
+                new_due: NaiveDate::from_ymd_opt(2023, 9, 30),
+                milestone: Some("推进年".into()),
+            }],
+            ..Item::default()
+        };
+        let ledger = Ledger {
+            id: "t".into(),
+            base_year: 2022,
+            default_deadline: Some("2022年推进年 2023年提升年 2024年深化年".into()),
+            items: vec![item],
+            ..Ledger::default()
+        };
+        let workspace = Workspace {
+            dir: "unused".into(),
+            config: WorkspaceConfig::default(),
+            ledgers: vec![LoadedLedger::new(ledger, "t.ron".into())],
+            broken: Vec::new(),
+        };
+        let today = NaiveDate::from_ymd_opt(2023, 6, 26).expect("date");
+        let catalog = Catalog::new(workspace, WorkCalendar::default(), today);
+        let text: Vec<String> = lines(&catalog, catalog.entry(0).expect("entry"), &Theme::MONO)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        assert!(
+            text.iter().any(|l| l.trim()
+                == "2023-06-26 推进年节点(原截止2022-12-31) → 新时限“2023年9月30日前”,理由:平台招标延后,批准:张局长"),
+            "{text:#?}"
+        );
+        assert!(!text.iter().any(|l| l.contains("原时限“”")), "{text:#?}");
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod groups;
 mod header;
 mod help;
 mod meeting;
+mod notices;
 pub mod popup;
 mod table;
 mod theme;
@@ -71,6 +72,9 @@ pub fn draw(frame: &mut Frame, state: &State, keys: &KeyMap, theme: &Theme) {
     }
     if let Some(setup) = &state.meetings.setup {
         meeting::draw_setup(frame, body, state, setup, theme);
+    }
+    if let Some(popup) = &state.notices {
+        notices::draw(frame, body, state, popup, theme);
     }
     footer::draw(frame, foot, state, keys, theme);
     match &state.overlay {

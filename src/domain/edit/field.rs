@@ -205,11 +205,15 @@ impl Field {
                 .map(|s| format!("{}@{}", s.due, s.date))
                 .collect::<Vec<_>>()
                 .join(" "),
-            Field::Extensions => item
-                .extensions
-                .last()
-                .map(|e| format!("{} → {}", e.original, e.new_deadline))
-                .unwrap_or_else(|| item.deadline.clone()),
+            // The deadline in force: the last extension's, else the item's own text.
+            Field::Extensions => match item.extensions.last() {
+                Some(e) => match &e.milestone {
+                    Some(label) => format!("{label}节点延至{}", e.new_deadline),
+                    None => e.new_deadline.clone(),
+                },
+                None if item.deadline.trim().is_empty() => "(原时限)".to_string(),
+                None => item.deadline.clone(),
+            },
             Field::Instructions => item
                 .instructions
                 .last()
@@ -246,5 +250,42 @@ impl Field {
                 | Field::Milestones
                 | Field::Submissions
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::item::Extension;
+    use chrono::NaiveDate;
+
+    fn extension(original: &str, milestone: Option<&str>) -> Extension {
+        Extension {
+            original: original.into(),
+            new_deadline: "7月31日前".into(),
+            reason: "需征求省厅意见".into(),
+            approver: "王局长".into(),
+            date: NaiveDate::from_ymd_opt(2023, 6, 26).expect("date"),
+            original_due: NaiveDate::from_ymd_opt(2023, 5, 31),
+            new_due: milestone.and(NaiveDate::from_ymd_opt(2023, 7, 31)),
+            milestone: milestone.map(String::from),
+        }
+    }
+
+    /// The audit entry of an extension reads "old → new", never the old text twice
+    /// ("5月底前 → 5月底前 → 7月31日前"), and a plan's milestone says which one moved.
+    #[test]
+    fn an_extension_is_shown_as_the_deadline_in_force() {
+        let mut item = Item {
+            deadline: "5月底前".into(),
+            ..Item::default()
+        };
+        assert_eq!(Field::Extensions.display(&item), "5月底前");
+        item.extensions.push(extension("5月底前", None));
+        assert_eq!(Field::Extensions.display(&item), "7月31日前");
+        let mut plan = Item::default();
+        assert_eq!(Field::Extensions.display(&plan), "(原时限)");
+        plan.extensions.push(extension("", Some("推进年")));
+        assert_eq!(Field::Extensions.display(&plan), "推进年节点延至7月31日前");
     }
 }

@@ -149,7 +149,12 @@ pub fn decisions(before: &Item, after: &Item) -> Vec<String> {
         out.push(line);
     }
     for n in new_entries(&before.notices, &after.notices) {
-        out.push(format!("发出{}:{}", n.kind.label(), n.recipient));
+        let number = n
+            .number
+            .as_deref()
+            .map(|x| format!(" {x}"))
+            .unwrap_or_default();
+        out.push(format!("发出{}{number}:{}", n.kind.label(), n.recipient));
     }
     if before.deadline != after.deadline {
         out.push(format!(
