@@ -48,10 +48,22 @@ pub fn run(globals: &Globals, args: &DeadlineArgs) -> Result<ExitCode, CliError>
     let written = schedule.relative.as_ref().and_then(|t| t.from_text);
     if let Some(text) = &args.event_date {
         let date = parse_date("--event-date", text)?;
-        schedule = dated_from_event(&schedule, date, AnchorSource::Item, globals, config.as_ref())?;
+        schedule = dated_from_event(
+            &schedule,
+            date,
+            AnchorSource::Item,
+            globals,
+            config.as_ref(),
+        )?;
     } else if let Some(date) = written {
         // `2023年6月1日起10个工作日内`: the text names the day it counts from.
-        schedule = dated_from_event(&schedule, date, AnchorSource::Text, globals, config.as_ref())?;
+        schedule = dated_from_event(
+            &schedule,
+            date,
+            AnchorSource::Text,
+            globals,
+            config.as_ref(),
+        )?;
     }
     match args.format {
         DeadlineFormat::Json => outln!(

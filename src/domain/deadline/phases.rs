@@ -3,9 +3,9 @@
 
 use super::expr::{Expr, Scan, is_year_range_end, scan};
 use super::numerals::{chinese_digit, normalize, read_measures};
+use super::relative::{RelativeTerm, immediate, read_term};
 use super::resolve::{Resolved, resolve};
 use super::schedule::{Milestone, Schedule, ScheduleKind};
-use super::relative::{RelativeTerm, immediate, read_term};
 use super::undated::{immediate_words, is_external, is_ongoing, read_without_dates};
 
 /// How one milestone's date was read (for the explanation).
@@ -268,8 +268,7 @@ fn read_phases(
                         .any(|w| text.label.trim_start().starts_with(w));
                 if starts_here {
                     // `2023年6月1日起10个工作日内`: a term counted from the date written.
-                    if let Some(term) = term_from_written_start(&text.label, start.unwrap_or(due))
-                    {
+                    if let Some(term) = term_from_written_start(&text.label, start.unwrap_or(due)) {
                         schedule.notes.push(format!(
                             "“{source}起{}”从写明的日期{}起算(当日不计入)",
                             term.words,
