@@ -365,7 +365,7 @@ fn term_from_written_start(label: &str, from: chrono::NaiveDate) -> Option<Relat
         .or_else(|| rest.strip_prefix("开始"))?;
     let chars: Vec<char> = rest.chars().collect();
     let term = read_term(&chars).ok()??;
-    term.event.is_empty().then(|| RelativeTerm {
+    term.event.is_empty().then_some(RelativeTerm {
         from_text: Some(from),
         ..term
     })
