@@ -93,6 +93,16 @@ pub enum Action {
     /// The view was exported (the file's path) or could not be (why).
     #[serde(skip)]
     Exported(Result<String, String>),
+    /// Take back a sheet a unit returned: ask for the workbook and its ledger, then preview.
+    ReturnSheet,
+    /// In the take-back preview: write what it lists, as one undoable edit.
+    ApplySheet,
+    /// The workbook asked for by [`crate::app::Effect::ReadSheet`] was read (or not).
+    #[serde(skip)]
+    SheetRead(Box<crate::app::returned::SheetRead>),
+    /// The folder asked for by [`crate::app::Effect::ListFolder`] was listed.
+    #[serde(skip)]
+    FolderListed(Box<crate::app::returned::FolderListing>),
     /// Copy the item's `LEDGER ITEM` (what the command line takes) to the clipboard.
     CopyIds,
     /// The minutes were written (their path) or could not be (why).
@@ -149,6 +159,8 @@ impl Action {
                 | Action::RetrySaves
                 | Action::RecoveryWritten(_)
                 | Action::UserNameSaved(_)
+                | Action::SheetRead(_)
+                | Action::FolderListed(_)
         )
     }
 }

@@ -11,7 +11,7 @@ use super::context::{CliError, Globals, calendar_of, resolve_author};
 use super::edit::{brief_list, update};
 use crate::domain::edit::{commit, plan_each};
 use crate::export::Assessing;
-use crate::export::merge::{MergePlan, plan_returned, read_returned};
+use crate::export::merge::{MergePlan, owner_of_sheet, plan_returned, read_returned};
 use crate::text::sanitize;
 
 /// Arguments of `duban merge-sheet`.
@@ -50,6 +50,18 @@ pub fn run(globals: &Globals, args: &MergeSheetArgs) -> Result<ExitCode, CliErro
         std::fs::read(&args.file).map_err(|e| CliError::new(format!("无法读取 {file}:{e}")))?;
     let (sheet, rows) = read_returned(&bytes, ledger, args.sheet.as_deref())
         .map_err(|e| CliError::new(format!("{file}:{}", sanitize(&e.to_string()))))?;
+    if args.sheet.is_none()
+        && let Some(owner) = owner_of_sheet(&sheet, ws.ledgers.iter().map(|l| &l.ledger))
+        && owner.id != ledger.id
+    {
+        return Err(CliError::new(format!(
+            "{file}:工作表「{}」是台账 {} 导出的,不是台账 {};请改用 --ledger {},或用 --sheet 指定工作表",
+            sanitize(&sheet),
+            sanitize(&owner.id),
+            sanitize(&ledger.id),
+            sanitize(&owner.id)
+        )));
+    }
     let today = globals.today_for(Some(&ws.config));
     let calendar = calendar_of(&ws)?;
     let assessing = Assessing {

@@ -68,7 +68,7 @@ pub fn read_returned(
     let choice = SheetChoice::Named(
         sheet
             .map(str::to_string)
-            .unwrap_or_else(|| ledger.title.chars().take(31).collect()),
+            .unwrap_or_else(|| super::xlsx::sheet_name_of(ledger)),
     );
     match read_sheet(bytes, &choice) {
         Err(SheetError::NoSuchSheet { .. }) if sheet.is_none() => {
@@ -76,6 +76,17 @@ pub fn read_returned(
         }
         other => other,
     }
+}
+
+/// The ledger among `ledgers` whose exported sheet bears the name `sheet`, if any: a sheet
+/// read for one ledger may turn out to be another's.
+pub fn owner_of_sheet<'a>(
+    sheet: &str,
+    ledgers: impl IntoIterator<Item = &'a Ledger>,
+) -> Option<&'a Ledger> {
+    ledgers
+        .into_iter()
+        .find(|l| super::xlsx::sheet_name_of(l) == sheet.trim())
 }
 
 /// Compare a returned sheet's rows with `ledger` as it would be exported now (see [`plan`]);

@@ -16,6 +16,7 @@ mod header;
 mod help;
 mod meeting;
 pub mod popup;
+mod returned;
 mod table;
 mod theme;
 
@@ -72,6 +73,9 @@ pub fn draw(frame: &mut Frame, state: &State, keys: &KeyMap, theme: &Theme) {
     if let Some(setup) = &state.meetings.setup {
         meeting::draw_setup(frame, body, state, setup, theme);
     }
+    if let Some(returned) = &state.returned {
+        returned::draw(frame, body, returned, &state.catalog, theme);
+    }
     footer::draw(frame, foot, state, keys, theme);
     match &state.overlay {
         Some(Overlay::Help { scroll }) => help::draw(frame, body, keys, *scroll, theme),
@@ -112,6 +116,10 @@ fn wrapped_rows(lines: &[ratatui::text::Line], width: u16) -> usize {
 pub fn scroll_limit(state: &State, keys: &KeyMap) -> Option<u16> {
     let body = body_of(state.size);
     let theme = Theme::MONO;
+    if let Some(crate::app::returned::SheetReturn::Preview(preview)) = &state.returned {
+        let ledger = returned::ledger_of(&state.catalog, preview);
+        return Some(returned::preview_scroll_limit(body, preview, ledger));
+    }
     match (&state.overlay, &state.screen) {
         (Some(Overlay::Help { .. }), _) => {
             let inner = help::area(body).height.saturating_sub(2) as usize;
