@@ -416,3 +416,65 @@ fn the_cli_plan_and_the_tui_preview_are_the_same() {
         preview.plan.unmatched.len()
     );
 }
+
+#[test]
+fn the_cli_refuses_a_sheet_exported_for_another_ledger_unless_sheet_names_it() {
+    let (_tmp, dir, _state) = open(80, 24);
+    let file = returned_sheet(&dir, "回收.xlsx", &USUAL, false);
+    let before = std::fs::read_to_string(dir.join("ledgers/2023-2-jichu.ron")).expect("file");
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_duban"))
+            .arg("--dir")
+            .arg(&dir)
+            .arg("merge-sheet")
+            .arg(&file)
+            .args(["--ledger", "2023-2-jichu", "--apply"])
+            .args(extra)
+            .output()
+            .expect("runs")
+    };
+    let out = run(&[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!("是台账 {LEDGER} 导出的,不是台账 2023-2-jichu"))
+            && err.lines().count() == 1,
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("ledgers/2023-2-jichu.ron")).expect("file"),
+        before,
+        "nothing written"
+    );
+    // Naming the sheet is the user's explicit choice: taken as asked.
+    let forced = run(&["--sheet", "1"]);
+    assert!(forced.status.success(), "{forced:?}");
+    assert_ne!(
+        std::fs::read_to_string(dir.join("ledgers/2023-2-jichu.ron")).expect("file"),
+        before
+    );
+}
+
+#[test]
+fn the_first_take_back_without_a_chosen_name_asks_for_it_then_opens_the_prompt() {
+    let (_tmp, _dir, mut state) = open(80, 24);
+    state.edit.naming_setting.ask = true;
+    state.edit.naming_setting.config_dir = None;
+    select_ledger(&mut state);
+    press(&mut state, &["R"]);
+    assert!(state.edit.naming.is_some(), "the name question first");
+    assert_eq!(state.mode(), Mode::Edit);
+    press(&mut state, &["Ctrl-u"]);
+    type_text(&mut state, "王五");
+    press(&mut state, &["Enter"]);
+    assert_eq!(state.edit.who(), "王五");
+    assert_eq!(state.mode(), Mode::SheetPrompt, "then the prompt opens");
+    let Some(SheetReturn::Prompt(prompt)) = &state.returned else {
+        panic!("the prompt");
+    };
+    assert_eq!(
+        prompt.ledger_id(),
+        Some(LEDGER),
+        "on the selected item's ledger"
+    );
+}
