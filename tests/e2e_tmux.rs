@@ -25,6 +25,10 @@ mod notices;
 mod popups;
 #[path = "e2e_tmux/process.rs"]
 mod process;
+#[path = "e2e_tmux/returned.rs"]
+mod returned;
+#[path = "returned_support/mod.rs"]
+mod returned_support;
 #[path = "e2e_tmux/saves.rs"]
 mod saves;
 #[path = "e2e_tmux/screen.rs"]

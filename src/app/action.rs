@@ -110,6 +110,16 @@ pub enum Action {
     /// [`crate::app::Effect::IssueNotices`]).
     #[serde(skip)]
     NoticesIssued(Box<crate::app::NoticeOutcome>),
+    /// Take back a sheet a unit returned: ask for the workbook and its ledger, then preview.
+    ReturnSheet,
+    /// In the take-back preview: write what it lists, as one undoable edit.
+    ApplySheet,
+    /// The workbook asked for by [`crate::app::Effect::ReadSheet`] was read (or not).
+    #[serde(skip)]
+    SheetRead(Box<crate::app::returned::SheetRead>),
+    /// The folder asked for by [`crate::app::Effect::ListFolder`] was listed.
+    #[serde(skip)]
+    FolderListed(Box<crate::app::returned::FolderListing>),
     /// Copy the item's `LEDGER ITEM` (what the command line takes) to the clipboard.
     CopyIds,
     /// The minutes were written (their path) or could not be (why).
@@ -167,6 +177,8 @@ impl Action {
                 | Action::RetrySaves
                 | Action::RecoveryWritten(_)
                 | Action::UserNameSaved(_)
+                | Action::SheetRead(_)
+                | Action::FolderListed(_)
         )
     }
 }

@@ -22,6 +22,17 @@ pub enum Effect {
     /// and record them on the items; the outcome comes back as
     /// [`crate::app::Action::NoticesIssued`].
     IssueNotices(Box<crate::issue::Request>),
+    /// Read the returned workbook asked for; the outcome comes back as
+    /// [`crate::app::Action::SheetRead`].
+    ReadSheet(Box<crate::app::returned::SheetRequest>),
+    /// List the folder of a path being typed (for Tab); the entries come back as
+    /// [`crate::app::Action::FolderListed`].
+    ListFolder {
+        /// The path as typed.
+        typed: String,
+        /// What a relative path is relative to (the workspace folder).
+        base: std::path::PathBuf,
+    },
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
     /// Write these ledgers (indices of the catalogue) to recovery files; the outcome comes

@@ -29,6 +29,7 @@ mod meeting;
 mod meeting_update;
 mod notices;
 mod notices_update;
+pub mod returned;
 mod search_state;
 mod sort;
 mod start;
@@ -135,11 +136,15 @@ pub enum Mode {
     ConfirmDiscard,
     /// Asked what to do with edits that could not be saved, before quitting.
     ConfirmQuit,
+    /// Choosing a returned workbook and its ledger (keys are typed into the path).
+    SheetPrompt,
+    /// Looking at what a returned sheet would change.
+    SheetPreview,
 }
 
 impl Mode {
     /// All modes, in the order of the help screen.
-    pub const ALL: [Mode; 15] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Browse,
         Mode::Search,
         Mode::Detail,
@@ -152,6 +157,8 @@ impl Mode {
         Mode::MeetingEnd,
         Mode::Changes,
         Mode::Dashboard,
+        Mode::SheetPrompt,
+        Mode::SheetPreview,
         Mode::ConfirmDiscard,
         Mode::ConfirmQuit,
         Mode::Help,
@@ -175,6 +182,8 @@ impl Mode {
             Mode::MeetingEnd => "结束会议",
             Mode::Changes => "会后变化",
             Mode::Dashboard => "总览",
+            Mode::SheetPrompt => "收回报表:选择工作簿",
+            Mode::SheetPreview => "收回报表:预览",
         }
     }
 
@@ -213,6 +222,8 @@ pub struct State {
     pub notices: Option<NoticePopup>,
     /// What `]` / `[` walk in the detail view (fixed when the detail opens).
     pub walk: Option<Walk>,
+    /// Taking back a returned sheet: the prompt or the preview, while open.
+    pub returned: Option<returned::SheetReturn>,
     /// Whether today is the real date, the workspace's pinned one or one chosen with
     /// `--today` (the header marks the last two).
     pub date_origin: DateOrigin,
@@ -263,6 +274,7 @@ impl State {
             meetings: Meetings::default(),
             notices: None,
             walk: None,
+            returned: None,
             date_origin,
         }
     }
@@ -276,6 +288,11 @@ impl State {
         }
         if self.edit.is_active() {
             return Mode::Edit;
+        }
+        match &self.returned {
+            Some(returned::SheetReturn::Prompt(_)) => return Mode::SheetPrompt,
+            Some(returned::SheetReturn::Preview(_)) => return Mode::SheetPreview,
+            None => {}
         }
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help { .. }), _) => Mode::Help,
@@ -308,6 +325,11 @@ impl State {
     /// scroll, measured by the UI for the current terminal size).
     pub fn clamp_scroll(&mut self, limit: u16) {
         match (&mut self.overlay, &mut self.screen) {
+            _ if matches!(self.returned, Some(returned::SheetReturn::Preview(_))) => {
+                if let Some(returned::SheetReturn::Preview(p)) = &mut self.returned {
+                    p.scroll = p.scroll.min(limit);
+                }
+            }
             (Some(Overlay::Help { scroll }), _)
             | (None, Screen::Detail { scroll, .. })
             | (None, Screen::Meeting { scroll }) => {

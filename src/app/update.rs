@@ -25,6 +25,10 @@ pub fn update(state: &mut State, action: Action, now: NaiveDateTime) -> Vec<Effe
         return Vec::new();
     }
     let today = now.date();
+    let action = match super::returned::update_returned(state, action, now) {
+        Ok(effects) => return effects,
+        Err(action) => action,
+    };
     let action = match super::edit::update_edit(state, action, now) {
         Ok(effects) => return effects,
         Err(action) => action,
@@ -68,7 +72,9 @@ pub fn update(state: &mut State, action: Action, now: NaiveDateTime) -> Vec<Effe
         | Mode::Changes
         | Mode::Dashboard
         | Mode::ConfirmDiscard
-        | Mode::ConfirmQuit => {}
+        | Mode::ConfirmQuit
+        | Mode::SheetPrompt
+        | Mode::SheetPreview => {}
     }
     Vec::new()
 }

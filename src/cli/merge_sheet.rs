@@ -9,10 +9,9 @@ use clap::Args;
 
 use super::context::{CliError, Globals, calendar_of, resolve_author};
 use super::edit::{brief_list, update};
-use crate::domain::edit::{Edit, apply};
-use crate::export::merge::{MergePlan, plan};
-use crate::export::{Assessing, table_of};
-use crate::import::xlsx::{SheetChoice, read_sheet};
+use crate::domain::edit::{commit, plan_each};
+use crate::export::Assessing;
+use crate::export::merge::{MergePlan, owner_of_sheet, plan_returned, read_returned};
 use crate::text::sanitize;
 
 /// Arguments of `duban merge-sheet`.
@@ -49,19 +48,20 @@ pub fn run(globals: &Globals, args: &MergeSheetArgs) -> Result<ExitCode, CliErro
     let file = args.file.display().to_string();
     let bytes =
         std::fs::read(&args.file).map_err(|e| CliError::new(format!("无法读取 {file}:{e}")))?;
-    let choice = SheetChoice::Named(
-        args.sheet
-            .clone()
-            .unwrap_or_else(|| ledger.title.chars().take(31).collect()),
-    );
-    let read = match read_sheet(&bytes, &choice) {
-        Err(crate::import::xlsx::SheetError::NoSuchSheet { .. }) if args.sheet.is_none() => {
-            read_sheet(&bytes, &SheetChoice::First)
-        }
-        other => other,
-    };
-    let (sheet, rows) =
-        read.map_err(|e| CliError::new(format!("{file}:{}", sanitize(&e.to_string()))))?;
+    let (sheet, rows) = read_returned(&bytes, ledger, args.sheet.as_deref())
+        .map_err(|e| CliError::new(format!("{file}:{}", sanitize(&e.to_string()))))?;
+    if args.sheet.is_none()
+        && let Some(owner) = owner_of_sheet(&sheet, ws.ledgers.iter().map(|l| &l.ledger))
+        && owner.id != ledger.id
+    {
+        return Err(CliError::new(format!(
+            "{file}:工作表「{}」是台账 {} 导出的,不是台账 {};请改用 --ledger {},或用 --sheet 指定工作表",
+            sanitize(&sheet),
+            sanitize(&owner.id),
+            sanitize(&ledger.id),
+            sanitize(&owner.id)
+        )));
+    }
     let today = globals.today_for(Some(&ws.config));
     let calendar = calendar_of(&ws)?;
     let assessing = Assessing {
@@ -69,13 +69,8 @@ pub fn run(globals: &Globals, args: &MergeSheetArgs) -> Result<ExitCode, CliErro
         calendar: &calendar,
         today,
     };
-    let table = table_of(ledger, &assessing);
-    let merge = plan(ledger, &table, &rows).ok_or_else(|| {
-        CliError::new(format!(
-            "{file} 工作表「{}」:没有找到含「序号」和「状态」的表头行;请交回由 duban export 导出的表格",
-            sanitize(&sheet)
-        ))
-    })?;
+    let merge = plan_returned(ledger, &assessing, &rows, &sheet)
+        .map_err(|e| CliError::new(format!("{file} {e}")))?;
     show(&merge, &file, &sheet);
     if !args.apply || !merge.changes_anything() {
         if merge.changes_anything() {
@@ -87,20 +82,16 @@ pub fn run(globals: &Globals, args: &MergeSheetArgs) -> Result<ExitCode, CliErro
     }
     let who = resolve_author(args.author.as_deref(), &ws.config);
     let at = globals.now_for(Some(&ws.config));
-    let edits = edits_of(&merge, at.date());
+    let edits = merge.edits(at.date());
     let applied = update(&ws.dir, &ledger.id, ws.config.backups, |ledger| {
-        for (id, edit) in &edits {
-            let item = ledger.item_mut(id).ok_or_else(|| {
-                CliError::new(format!("事项 {} 已不在台账中,未写入任何修改", sanitize(id)))
-            })?;
-            apply(item, edit, &who, at).map_err(|e| {
-                CliError::new(format!(
-                    "事项 {}:{}:{e};未写入任何修改",
-                    sanitize(id),
-                    edit.describe()
-                ))
-            })?;
-        }
+        let changes = plan_each(ledger, &edits, &who, at).map_err(|e| {
+            CliError::new(format!(
+                "事项 {}:{};未写入任何修改",
+                sanitize(&e.item_id),
+                e.error
+            ))
+        })?;
+        commit(ledger, &changes);
         Ok::<usize, CliError>(edits.len())
     })?;
     outln!(
@@ -109,34 +100,6 @@ pub fn run(globals: &Globals, args: &MergeSheetArgs) -> Result<ExitCode, CliErro
         sanitize(&who)
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// The domain edits of a plan, in sheet order: notes first, then status changes.
-fn edits_of(merge: &MergePlan, date: chrono::NaiveDate) -> Vec<(String, Edit)> {
-    let mut edits: Vec<(String, Edit)> = merge
-        .notes
-        .iter()
-        .map(|(id, unit, text)| {
-            (
-                id.clone(),
-                Edit::AddNote {
-                    date,
-                    author: unit.clone(),
-                    text: text.clone(),
-                },
-            )
-        })
-        .collect();
-    edits.extend(merge.statuses.iter().map(|(id, _, to)| {
-        (
-            id.clone(),
-            Edit::SetStatus {
-                status: *to,
-                reason: None,
-            },
-        )
-    }));
-    edits
 }
 
 fn show(merge: &MergePlan, file: &str, sheet: &str) {

@@ -4,8 +4,12 @@
 //! status change; changed cells units must not change (title, deadline, units …) and rows
 //! that match no item are reported, never applied.
 
-use super::{COMPUTED_HEADERS, ID_HEADER, Table};
+use chrono::NaiveDate;
+
+use super::{Assessing, COMPUTED_HEADERS, ID_HEADER, Table, table_of};
+use crate::domain::edit::Edit;
 use crate::domain::{Ledger, Status};
+use crate::import::xlsx::{SheetChoice, SheetError, SheetRow, read_sheet};
 
 /// Headers a returning unit may add for its progress report.
 const PROGRESS_HEADERS: [&str; 3] = ["最近进展", "进展情况", "工作进展"];
@@ -30,6 +34,76 @@ impl MergePlan {
     pub fn changes_anything(&self) -> bool {
         !self.notes.is_empty() || !self.statuses.is_empty()
     }
+
+    /// The domain edits that apply the plan, each with its item id, in sheet order: notes
+    /// (dated `date`, the day the sheet is taken back) first, then status changes.
+    pub fn edits(&self, date: NaiveDate) -> Vec<(String, Edit)> {
+        let notes = self.notes.iter().map(|(id, unit, text)| {
+            let note = Edit::AddNote {
+                date,
+                author: unit.clone(),
+                text: text.clone(),
+            };
+            (id.clone(), note)
+        });
+        let statuses = self.statuses.iter().map(|(id, _, to)| {
+            let status = Edit::SetStatus {
+                status: *to,
+                reason: None,
+            };
+            (id.clone(), status)
+        });
+        notes.chain(statuses).collect()
+    }
+}
+
+/// Read the sheet of a returned workbook that belongs to `ledger`: the sheet named `sheet`
+/// when given; else the one named like the ledger's title (as export names it), else the
+/// first sheet.
+pub fn read_returned(
+    bytes: &[u8],
+    ledger: &Ledger,
+    sheet: Option<&str>,
+) -> Result<(String, Vec<SheetRow>), SheetError> {
+    let choice = SheetChoice::Named(
+        sheet
+            .map(str::to_string)
+            .unwrap_or_else(|| super::xlsx::sheet_name_of(ledger)),
+    );
+    match read_sheet(bytes, &choice) {
+        Err(SheetError::NoSuchSheet { .. }) if sheet.is_none() => {
+            read_sheet(bytes, &SheetChoice::First)
+        }
+        other => other,
+    }
+}
+
+/// The ledger among `ledgers` whose exported sheet bears the name `sheet`, if any: a sheet
+/// read for one ledger may turn out to be another's.
+pub fn owner_of_sheet<'a>(
+    sheet: &str,
+    ledgers: impl IntoIterator<Item = &'a Ledger>,
+) -> Option<&'a Ledger> {
+    ledgers
+        .into_iter()
+        .find(|l| super::xlsx::sheet_name_of(l) == sheet.trim())
+}
+
+/// Compare a returned sheet's rows with `ledger` as it would be exported now (see [`plan`]);
+/// the error is the one line to show when the sheet has no exported header.
+pub fn plan_returned(
+    ledger: &Ledger,
+    assessing: &Assessing,
+    rows: &[SheetRow],
+    sheet: &str,
+) -> Result<MergePlan, String> {
+    let table = table_of(ledger, assessing);
+    plan(ledger, &table, rows).ok_or_else(|| {
+        format!(
+            "工作表「{}」:没有找到含「序号」和「状态」的表头行;请交回由 duban export 导出的表格",
+            crate::text::sanitize(sheet)
+        )
+    })
 }
 
 /// Compare the sheet's rows (`(row number, cells)`, header row included) with `table`, the

@@ -166,6 +166,11 @@ pub fn column_widths(headers: &[String], rows: &[Vec<String>]) -> Vec<usize> {
         .collect()
 }
 
+/// The name export gives the sheet of `ledger` in a workbook of its own.
+pub fn sheet_name_of(ledger: &crate::domain::Ledger) -> String {
+    sheet_name(&ledger.title, &ledger.id, &[])
+}
+
 /// A valid, unique sheet name from a ledger title (Excel forbids `[]:*?/\` and names over
 /// 31 characters); the ledger id when the title leaves nothing.
 fn sheet_name(title: &str, id: &str, taken: &[String]) -> String {

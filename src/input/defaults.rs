@@ -25,6 +25,8 @@ fn rows() -> Vec<Row> {
     const HELP: Mode = Mode::Help;
     const DISCARD: Mode = Mode::ConfirmDiscard;
     const QUIT: Mode = Mode::ConfirmQuit;
+    const SHEET: Mode = Mode::SheetPrompt;
+    const PREVIEW: Mode = Mode::SheetPreview;
     vec![
         (Browse, &["j", "Down"], MoveDown, "下移一行", None),
         (Browse, &["k", "Up"], MoveUp, "上移一行", None),
@@ -238,6 +240,13 @@ fn rows() -> Vec<Row> {
             &["X"],
             ExportView,
             "导出当前视图(筛选、分组、搜索、排序)为 Excel 表格",
+            None,
+        ),
+        (
+            Browse,
+            &["R"],
+            ReturnSheet,
+            "收回报表:读入单位交回的表格,先预览进展和状态变更,确认后写入(可撤销)",
             None,
         ),
         (
@@ -563,6 +572,64 @@ fn rows() -> Vec<Row> {
             "不退出,继续自动重试保存",
             Some("返回"),
         ),
+        // The prompt takes every key (typed into the path); these rows name the main ones.
+        (
+            SHEET,
+            &["Enter"],
+            form_key(KeyCode::Enter),
+            "读取工作簿,预览将写入的修改(尚不写入)",
+            Some("预览"),
+        ),
+        (
+            SHEET,
+            &["Tab"],
+            form_key(KeyCode::Tab),
+            "补全文件名(相对工作区;~ 为主目录)",
+            Some("补全"),
+        ),
+        (
+            SHEET,
+            &["Up"],
+            form_key(KeyCode::Up),
+            "上一个台账",
+            Some("台账"),
+        ),
+        (
+            SHEET,
+            &["Down"],
+            form_key(KeyCode::Down),
+            "下一个台账",
+            None,
+        ),
+        (
+            SHEET,
+            &["Esc"],
+            form_key(KeyCode::Esc),
+            "取消",
+            Some("取消"),
+        ),
+        (SHEET, &["Ctrl-c"], Quit, "退出", None),
+        (
+            PREVIEW,
+            &["Enter", "y"],
+            ApplySheet,
+            "写入台账:一次修改,状态变更记入修改记录;写入后按 u 撤销",
+            Some("写入"),
+        ),
+        (PREVIEW, &["j", "Down"], MoveDown, "向下滚动", Some("滚动")),
+        (PREVIEW, &["k", "Up"], MoveUp, "向上滚动", None),
+        (PREVIEW, &["PageDown", "Space"], PageDown, "下翻一页", None),
+        (PREVIEW, &["PageUp"], PageUp, "上翻一页", None),
+        (PREVIEW, &["g", "Home"], Top, "到顶部", None),
+        (PREVIEW, &["G", "End"], Bottom, "到底部", None),
+        (
+            PREVIEW,
+            &["Esc", "q", "n"],
+            Back,
+            "取消,不写入任何修改",
+            Some("取消"),
+        ),
+        (PREVIEW, &["Ctrl-c"], Quit, "退出", None),
         (MENU, &["j", "Down"], MoveDown, "下移", None),
         (MENU, &["k", "Up"], MoveUp, "上移", None),
         (MENU, &["PageDown"], PageDown, "下翻一页", None),

@@ -120,7 +120,7 @@ impl KeyMap {
         }
         match (mode, key.code) {
             // An open edit form takes every key not bound in its mode (typing, Enter, Esc…).
-            (Mode::Edit, _) => Some(Action::FormKey(*key)),
+            (Mode::Edit | Mode::SheetPrompt, _) => Some(Action::FormKey(*key)),
             (Mode::Search | Mode::MeetingSetup, KeyCode::Char(c))
                 if !key
                     .modifiers

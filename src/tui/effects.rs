@@ -9,7 +9,10 @@ use std::time::SystemTime;
 use chrono::NaiveDateTime;
 
 use crate::app::edit::{DiskChange, SaveError, SaveReport};
+use crate::app::returned::path::{folder_of, resolve};
+use crate::app::returned::{FolderListing, SheetRead, SheetRequest};
 use crate::app::{Action, Effect, State, update};
+use crate::export::merge::read_returned;
 use crate::storage::{
     FailPoint, LockHolder, StorageError, WorkspaceLock, changed_on_disk, load_ledger,
     try_save_with_merge, write_recovery,
@@ -46,6 +49,8 @@ pub fn dispatch_with(
                     queue.push(super::notices::issue_notices(state, &request))
                 }
                 Effect::Copy(text) => copy_to_clipboard(&text),
+                Effect::ReadSheet(request) => queue.push(read_sheet(state, &request)),
+                Effect::ListFolder { typed, base } => queue.push(list_folder(typed, &base)),
                 Effect::ExportView(ledgers) => queue.push(export_view(state, &ledgers)),
                 Effect::SaveUserName { dir, name } => queue.push(Action::UserNameSaved(
                     crate::identity::save_user_name(&dir, &name).map_err(|e| e.to_string()),
@@ -119,6 +124,52 @@ pub fn export_view(state: &State, ledgers: &[crate::domain::Ledger]) -> Action {
             Ok(path.display().to_string())
         });
     Action::Exported(result)
+}
+
+/// The user's home folder (for `~` in a typed path).
+fn home() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+}
+
+/// Read the returned workbook a [`SheetRequest`] names, for its ledger; the outcome comes
+/// back as [`Action::SheetRead`].
+fn read_sheet(state: &State, request: &SheetRequest) -> Action {
+    let path = resolve(&request.typed, &request.base, home().as_deref());
+    let file = path.display().to_string();
+    let ledger = state
+        .catalog
+        .ledgers
+        .iter()
+        .find(|l| l.ledger.id == request.ledger_id);
+    let result = match (std::fs::read(&path), ledger) {
+        (_, None) => Err(format!("台账 {} 已不在工作区中", request.ledger_id)),
+        (Err(e), _) if e.kind() == std::io::ErrorKind::NotFound => Err("文件不存在".to_string()),
+        (Err(e), _) if path.is_dir() => Err(format!("这是一个文件夹,请选择其中的工作簿({e})")),
+        (Err(e), _) => Err(format!("无法读取:{e}")),
+        (Ok(bytes), Some(loaded)) => read_returned(&bytes, &loaded.ledger, None)
+            .map_err(|e| crate::text::sanitize(&e.to_string()).into_owned()),
+    };
+    Action::SheetRead(Box::new(SheetRead {
+        file,
+        ledger_id: request.ledger_id.clone(),
+        result,
+    }))
+}
+
+/// List the folder of a path being typed; a folder that cannot be listed lists nothing.
+fn list_folder(typed: String, base: &std::path::Path) -> Action {
+    let folder = folder_of(&typed, base, home().as_deref());
+    let entries = std::fs::read_dir(&folder)
+        .map(|dir| {
+            dir.filter_map(Result::ok)
+                .filter_map(|e| {
+                    let name = e.file_name().into_string().ok()?;
+                    Some((name, e.path().is_dir()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Action::FolderListed(Box::new(FolderListing { typed, entries }))
 }
 
 /// Write `bytes` to `path` through a synced temp file in the same folder and a rename.

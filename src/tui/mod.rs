@@ -259,7 +259,9 @@ fn action_of(event: Event, state: &State, keys: &KeyMap) -> Option<Action> {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             Some(keys.resolve(&key, state.mode()).unwrap_or(Action::Unbound))
         }
-        Event::Paste(text) if state.mode() == Mode::Edit => Some(Action::FormPaste(text)),
+        Event::Paste(text) if matches!(state.mode(), Mode::Edit | Mode::SheetPrompt) => {
+            Some(Action::FormPaste(text))
+        }
         Event::Paste(text) => Some(Action::SearchInsert(text)),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         _ => None,

@@ -17,6 +17,7 @@ mod help;
 mod meeting;
 mod notices;
 pub mod popup;
+mod returned;
 mod table;
 mod theme;
 
@@ -76,6 +77,9 @@ pub fn draw(frame: &mut Frame, state: &State, keys: &KeyMap, theme: &Theme) {
     if let Some(popup) = &state.notices {
         notices::draw(frame, body, state, popup, theme);
     }
+    if let Some(returned) = &state.returned {
+        returned::draw(frame, body, returned, &state.catalog, theme);
+    }
     footer::draw(frame, foot, state, keys, theme);
     match &state.overlay {
         Some(Overlay::Help { scroll }) => help::draw(frame, body, keys, *scroll, theme),
@@ -116,6 +120,10 @@ fn wrapped_rows(lines: &[ratatui::text::Line], width: u16) -> usize {
 pub fn scroll_limit(state: &State, keys: &KeyMap) -> Option<u16> {
     let body = body_of(state.size);
     let theme = Theme::MONO;
+    if let Some(crate::app::returned::SheetReturn::Preview(preview)) = &state.returned {
+        let ledger = returned::ledger_of(&state.catalog, preview);
+        return Some(returned::preview_scroll_limit(body, preview, ledger));
+    }
     match (&state.overlay, &state.screen) {
         (Some(Overlay::Help { .. }), _) => {
             let inner = help::area(body).height.saturating_sub(2) as usize;

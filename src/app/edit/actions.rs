@@ -211,8 +211,9 @@ fn replay(state: &mut State, at: NaiveDateTime, backwards: bool) -> Vec<Effect> 
     changed(state, &r.items, note)
 }
 
-/// Items changed in memory: reassess them, keep the view's place, save their ledgers.
-fn changed(state: &mut State, items: &[Target], label: String) -> Vec<Effect> {
+/// Items changed in memory: reassess them, keep the view's place, save their ledgers;
+/// `label` is the footer's message until the saves report back.
+pub(crate) fn changed(state: &mut State, items: &[Target], label: String) -> Vec<Effect> {
     let mut ledgers: Vec<usize> = Vec::new();
     for target in items {
         if let Some(entry) = entry_of(&state.catalog, target) {

@@ -27,6 +27,7 @@ mod units;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use actions::changed;
 pub use actions::{rebuild_catalog, selected_target, update_edit};
 pub use checklist::{Checklist, ChecklistEntry, ChecklistKind};
 pub use conflict::{ConflictEntry, ConflictOutcome, ConflictResolver, resolve_conflicts};
@@ -34,7 +35,7 @@ pub use date_input::parse_date;
 pub use field::{FieldKind, FormField};
 pub use form::{Form, FormKind};
 pub use history::{Change, EditHistory, LedgerSet, Replay, Step};
-pub use naming::{NameQuestion, NameSetting};
+pub use naming::{AfterName, NameQuestion, NameSetting, ask_name_first};
 pub use preview::{DeadlinePreview, preview};
 pub use saving::{Prompt, SaveError, SaveStatus};
 pub use session::{EditSession, FormEvent, OpenForm};

@@ -16,10 +16,28 @@ use crate::app::{Effect, State};
 pub struct NameQuestion {
     /// The name being typed (starts as the login name).
     pub input: TextInput,
-    /// The form to open once answered.
-    pub then: EditKind,
+    /// What to open once answered.
+    pub then: AfterName,
     /// A refusal shown in place.
     pub message: Option<Message>,
+}
+
+/// What the name question was asked before (and opens once answered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterName {
+    /// An edit form.
+    Form(EditKind),
+    /// The prompt that takes back a returned sheet.
+    ReturnSheet,
+}
+
+impl AfterName {
+    fn open(self, state: &mut State, today: NaiveDate) -> Vec<Effect> {
+        match self {
+            AfterName::Form(kind) => super::actions::open_form(state, kind, today),
+            AfterName::ReturnSheet => crate::app::returned::open(state),
+        }
+    }
 }
 
 /// Whether to ask for a name, and where the answer is stored.
@@ -34,13 +52,19 @@ pub struct NameSetting {
 /// Open the name question instead of the form `kind`, when a name is still to be asked
 /// for (once per session). Returns whether it was opened.
 pub fn ask_first(state: &mut State, kind: EditKind) -> bool {
+    ask_name_first(state, AfterName::Form(kind))
+}
+
+/// Open the name question before `then`, when a name is still to be asked for (once per
+/// session). Returns whether it was opened.
+pub fn ask_name_first(state: &mut State, then: AfterName) -> bool {
     if !state.edit.naming_setting.ask {
         return false;
     }
     state.edit.naming_setting.ask = false;
     state.edit.naming = Some(NameQuestion {
         input: TextInput::with_text(state.edit.user.trim()),
-        then: kind,
+        then,
         message: None,
     });
     true
@@ -60,7 +84,7 @@ pub fn name_key(state: &mut State, key: &KeyEvent, today: NaiveDate) -> Vec<Effe
                 "本次以“{}”署名,未保存名字(可设置 DUBAN_AUTHOR)",
                 state.edit.who()
             ));
-            super::actions::open_form(state, then, today)
+            then.open(state, today)
         }
         KeyCode::Enter => {
             let name = question.input.text().trim().to_string();
@@ -79,7 +103,7 @@ pub fn name_key(state: &mut State, key: &KeyEvent, today: NaiveDate) -> Vec<Effe
                 .map(|dir| Effect::SaveUserName { dir, name })
                 .into_iter()
                 .collect();
-            effects.extend(super::actions::open_form(state, then, today));
+            effects.extend(then.open(state, today));
             effects
         }
         _ => {

@@ -7,11 +7,12 @@ use chrono::NaiveDateTime;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::conflict::resolve_conflicts;
-use super::history::{EditHistory, LedgerSet, Replay, Step};
+use super::history::{Change, EditHistory, LedgerSet, Replay, Step};
 use super::naming::{NameQuestion, NameSetting};
 use super::saving::{Prompt, SaveStatus};
 use super::target::{Target, apply_to_targets};
 use super::{ConflictEntry, ConflictOutcome, ConflictResolver, EditForm, FormOutcome};
+use crate::domain::edit::{BulkError, Edit, EditError, commit, plan_each};
 use crate::storage::LoadedLedger;
 
 /// A form open on its target items.
@@ -151,6 +152,44 @@ impl EditSession {
                 }
             }
         }
+    }
+
+    /// Apply edits each addressed to its own item of the ledger `ledger_id` (a returned
+    /// sheet's notes and statuses), all or nothing, as one undo step labelled `label`.
+    /// Returns the items changed (their ledger is to be saved).
+    pub fn apply_each(
+        &mut self,
+        ledgers: &mut impl LedgerSet,
+        ledger_id: &str,
+        edits: &[(String, Edit)],
+        label: String,
+        at: NaiveDateTime,
+    ) -> Result<Vec<Target>, BulkError> {
+        let who = self.who().to_string();
+        let ledger = ledgers.ledger(ledger_id).ok_or_else(|| BulkError {
+            item_id: String::new(),
+            error: EditError::NotAllowed(format!("找不到台账 {ledger_id}")),
+        })?;
+        let item_changes = plan_each(ledger, edits, &who, at)?;
+        remember(&mut self.bases, ledgers, &[ledger_id.to_string()]);
+        if let Some(ledger) = ledgers.ledger_mut(ledger_id) {
+            commit(ledger, &item_changes);
+        }
+        let step = Step {
+            label,
+            changes: item_changes
+                .into_iter()
+                .map(|change| Change {
+                    ledger_id: ledger_id.to_string(),
+                    change,
+                })
+                .collect(),
+        };
+        let items = step.targets();
+        if !items.is_empty() {
+            self.history.record(step);
+        }
+        Ok(items)
     }
 
     /// Insert pasted text into the open form.

@@ -139,6 +139,53 @@ pub fn plan_bulk(
     Ok(changes)
 }
 
+/// What `edits` — each addressed to its own item, `(item id, edit)`, in order — would do to
+/// `ledger`, without changing it: one [`ItemChange`] per item that would change (before its
+/// first edit, after its last), in the order the items first appear. An edit that would
+/// change nothing (the status is already the one asked for) is skipped; any other refusal
+/// names the item and nothing is planned. Used to take back a returned sheet, where every
+/// row brings its own notes and status.
+pub fn plan_each(
+    ledger: &Ledger,
+    edits: &[(String, Edit)],
+    who: &str,
+    at: NaiveDateTime,
+) -> Result<Vec<ItemChange>, BulkError> {
+    let mut order: Vec<&str> = Vec::new();
+    for (id, _) in edits {
+        if !order.contains(&id.as_str()) {
+            order.push(id);
+        }
+    }
+    let mut changes = Vec::new();
+    for id in order {
+        let before = ledger.item(id).cloned().ok_or_else(|| BulkError {
+            item_id: id.to_string(),
+            error: EditError::NoSuchItem(id.to_string()),
+        })?;
+        let mut work = before.clone();
+        for (_, edit) in edits.iter().filter(|(target, _)| target == id) {
+            match apply_checked(ledger, &mut work, edit, who, at) {
+                Ok(_) | Err(EditError::NoChange(_)) => {}
+                Err(error) => {
+                    return Err(BulkError {
+                        item_id: id.to_string(),
+                        error,
+                    });
+                }
+            }
+        }
+        if work != before {
+            changes.push(ItemChange {
+                item_id: id.to_string(),
+                before,
+                after: work,
+            });
+        }
+    }
+    Ok(changes)
+}
+
 /// Write planned changes into `ledger`.
 pub fn commit(ledger: &mut Ledger, changes: &[ItemChange]) {
     for change in changes {

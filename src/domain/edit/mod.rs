@@ -13,7 +13,9 @@ mod field;
 mod transition;
 
 pub use apply::apply;
-pub use bulk::{BulkError, apply_bulk, apply_in_ledger, commit, counts_from_event, plan_bulk};
+pub use bulk::{
+    BulkError, apply_bulk, apply_in_ledger, commit, counts_from_event, plan_bulk, plan_each,
+};
 pub use error::EditError;
 pub use field::Field;
 pub use transition::{FieldConflict, Transition, transition};
