@@ -251,3 +251,22 @@ fn a_write_by_duban_invalidates_the_cache() {
     let noted = cached.item(&id).unwrap();
     assert!(noted.progress.iter().any(|p| p.text == "缓存失效测试进展"));
 }
+
+#[test]
+fn the_cache_keeps_a_bounded_number_of_files_and_the_newest() {
+    let s = setup();
+    let source = s.ledger_file();
+    let bytes = fs::read(&source).unwrap();
+    let ledger = parse_ledger(&String::from_utf8(bytes.clone()).unwrap(), &source).unwrap();
+    let print = Fingerprint::of(&bytes);
+    let paths: Vec<PathBuf> = (0..cache::MAX_FILES + 5)
+        .map(|i| s.ws.join(format!("gone-{i}.ron")))
+        .collect();
+    for path in &paths {
+        cache::write_in(&s.cache_dir(), path, &print, &ledger);
+    }
+    let kept = fs::read_dir(s.cache_dir()).unwrap().count();
+    assert_eq!(kept, cache::MAX_FILES);
+    let newest = paths.last().unwrap();
+    assert_eq!(cache::read_in(&s.cache_dir(), newest, &print), Some(ledger));
+}

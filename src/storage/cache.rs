@@ -26,6 +26,10 @@ use crate::domain::Ledger;
 /// The layout of a cache file; change it whenever what is cached or how changes.
 pub const CACHE_VERSION: u32 = 1;
 
+/// The most cache files kept: a new one beyond it removes the least recently written, so
+/// workspaces that come and go (test runs, imports into temp folders) never pile up.
+pub const MAX_FILES: usize = 64;
+
 /// The environment variable naming the cache folder (`off` = no cache).
 pub const CACHE_DIR_ENV: &str = "DUBAN_CACHE_DIR";
 
@@ -90,7 +94,27 @@ pub fn write_in(dir: &Path, path: &Path, fingerprint: &Fingerprint, ledger: &Led
         serde_json::to_writer(&mut out, ledger)?;
         out.flush()?;
         drop(out);
-        temp.persist(cache_file(dir, path))?;
-        Ok(())
+        let file = cache_file(dir, path);
+        temp.persist(&file)?;
+        prune(dir, &file, MAX_FILES)
     })();
+}
+
+/// Remove the least recently written cache files of `dir` beyond `keep`, never `current`
+/// (the one just written).
+fn prune(dir: &Path, current: &Path, keep: usize) -> std::io::Result<()> {
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json") && e.path() != current)
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    let keep = keep.saturating_sub(1);
+    if files.len() <= keep {
+        return Ok(());
+    }
+    files.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    for (_, old) in files.drain(keep..) {
+        let _ = std::fs::remove_file(old);
+    }
+    Ok(())
 }
