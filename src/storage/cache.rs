@@ -112,7 +112,7 @@ fn prune(dir: &Path, current: &Path, keep: usize) -> std::io::Result<()> {
     if files.len() <= keep {
         return Ok(());
     }
-    files.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    files.sort_unstable_by_key(|f| std::cmp::Reverse(f.0));
     for (_, old) in files.drain(keep..) {
         let _ = std::fs::remove_file(old);
     }
