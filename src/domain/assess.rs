@@ -1,6 +1,7 @@
 //! Glue: read an item's deadline and compute its warning in one call.
 
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::calendar::WorkCalendar;
@@ -50,8 +51,36 @@ pub fn assess(
         calendar,
         today,
     };
-    let warning = warning::evaluate(item, ledger, &schedule, &ctx);
-    Assessment { schedule, warning }
+    assess_read(ledger, item, &schedule, &ctx)
+}
+
+/// [`assess`] for a reading of the item's governing deadline already made (see
+/// [`ScheduleCache`]): the reading kept is dated from the item's event where that is known
+/// ([`warning::event::dated`]), so colours, rates and the detail count from the same dates.
+pub fn assess_read(
+    ledger: &Ledger,
+    item: &Item,
+    read: &Schedule,
+    ctx: &WarningContext,
+) -> Assessment {
+    let (schedule, warning) = dated_and_evaluated(ledger, item, read, ctx);
+    Assessment {
+        schedule: schedule.into_owned(),
+        warning,
+    }
+}
+
+/// [`assess_read`] keeping the reading borrowed when no event dates it (reports share one
+/// reading between the items of the same text).
+pub fn dated_and_evaluated<'a>(
+    ledger: &Ledger,
+    item: &Item,
+    read: &'a Schedule,
+    ctx: &WarningContext,
+) -> (Cow<'a, Schedule>, Warning) {
+    let schedule = warning::event::dated(read, item, ledger, ctx.calendar);
+    let warning = warning::evaluate(item, ledger, &schedule, ctx);
+    (schedule, warning)
 }
 
 /// Reads each distinct deadline text (with its base year) once: ledgers repeat their texts
@@ -156,5 +185,27 @@ mod tests {
         assert_eq!(ongoing.due(), None, "{:?}", ongoing.warning);
         let dated = assess(&ledger, &item("3月底前"), &rules, &calendar, today);
         assert_eq!(dated.due(), NaiveDate::from_ymd_opt(2023, 3, 31));
+    }
+
+    #[test]
+    fn the_reading_kept_is_dated_from_the_items_event() {
+        let ledger = Ledger {
+            base_year: 2024,
+            ..Ledger::default()
+        };
+        let item = Item {
+            status: Status::InProgress,
+            deadline: "收到通知后5个工作日内".to_string(),
+            event_date: NaiveDate::from_ymd_opt(2024, 6, 3),
+            ..Item::default()
+        };
+        let calendar = WorkCalendar::new(CalendarMode::WorkingDays);
+        let today = NaiveDate::from_ymd_opt(2024, 6, 20).expect("valid date");
+        let a = assess(&ledger, &item, &WarningRules::default(), &calendar, today);
+        let due = NaiveDate::from_ymd_opt(2024, 6, 11);
+        assert_eq!(a.schedule.kind, ScheduleKind::Dated);
+        assert_eq!(a.schedule.due(), due);
+        assert_eq!(crate::domain::rates::final_due(&item, &a.schedule), due);
+        assert_eq!(a.warning.due, due);
     }
 }

@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
+use crate::domain::assess::dated_and_evaluated;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::deadline::{self, Schedule};
-use crate::domain::warning::{self, Warning, WarningContext, event};
+use crate::domain::warning::{Warning, WarningContext};
 use crate::domain::{Item, Ledger, WarningRules};
 
 /// One item of a ledger with the reading of its governing deadline and its warning.
@@ -46,11 +47,11 @@ pub fn assess_ledgers<'a>(
                 .entry((text, ledger.base_year))
                 .or_insert_with(|| Rc::new(deadline::parse(text, ledger.base_year)));
             // Rates count a term from its event once the event is dated, as colours do.
-            let schedule = match event::dated(read, item, ledger, calendar) {
+            let (schedule, warning) = dated_and_evaluated(ledger, item, read, &ctx);
+            let schedule = match schedule {
                 Cow::Borrowed(_) => read.clone(),
                 Cow::Owned(dated) => Rc::new(dated),
             };
-            let warning = warning::evaluate(item, ledger, read, &ctx);
             out.push(Entry {
                 ledger,
                 item,

@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 
 use super::Entry;
 use crate::app::bucket::DueBucket;
-use crate::domain::assess::{Assessment, ScheduleCache};
+use crate::domain::assess::{ScheduleCache, assess_read};
 use crate::domain::calendar::WorkCalendar;
-use crate::domain::warning::{self, WarningContext};
+use crate::domain::warning::WarningContext;
 use crate::domain::{Item, Ledger};
 use crate::search::IndexSource;
 use crate::storage::Workspace;
@@ -110,9 +110,7 @@ pub(super) fn prepare(
     let mut entries = Vec::with_capacity(range.len());
     let mut sources = Vec::with_capacity(range.len());
     for (li, ledger, ii, item) in items_in(workspace, range) {
-        let schedule = schedules.schedule(ledger, item).clone();
-        let warning = warning::evaluate(item, ledger, &schedule, &ctx);
-        let assessment = Assessment { schedule, warning };
+        let assessment = assess_read(ledger, item, schedules.schedule(ledger, item), &ctx);
         let item_units = item.every_unit();
         let units = item_units
             .iter()
