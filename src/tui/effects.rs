@@ -61,6 +61,21 @@ pub fn dispatch_with(
     false
 }
 
+/// Take the workspace lock if it is free now, never waiting (the loop must keep reading
+/// keys); else say who holds it, followed by `then` (what was therefore not done).
+pub fn lock_now(dir: &std::path::Path, then: &str) -> Result<WorkspaceLock, String> {
+    match WorkspaceLock::try_acquire(dir) {
+        Ok(Some(lock)) => Ok(lock),
+        Ok(None) => {
+            let holder = LockHolder::read(dir)
+                .map(|h| format!("({})", h.describe()))
+                .unwrap_or_default();
+            Err(format!("另一个写入者{holder}正占用工作区锁,{then}"))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Write a meeting's minutes and record; the outcome comes back as
 /// [`Action::MeetingSaved`] with the minutes' path. Never waits for the workspace lock:
 /// while another writer holds it, nothing is written and the message says whom to wait for.
@@ -70,17 +85,9 @@ pub fn write_meeting(
     record: &crate::domain::meeting::MeetingRecord,
 ) -> Action {
     // Held here, the (re-entrant) lock is taken again by the write without waiting.
-    let _lock = match WorkspaceLock::try_acquire(dir) {
-        Ok(Some(lock)) => lock,
-        Ok(None) => {
-            let holder = LockHolder::read(dir)
-                .map(|h| format!("({})", h.describe()))
-                .unwrap_or_default();
-            return Action::MeetingSaved(Err(format!(
-                "另一个写入者{holder}正占用工作区锁,纪要未写入"
-            )));
-        }
-        Err(e) => return Action::MeetingSaved(Err(e.to_string())),
+    let _lock = match lock_now(dir, "纪要未写入") {
+        Ok(lock) => lock,
+        Err(why) => return Action::MeetingSaved(Err(why)),
     };
     let doc = crate::report::minutes::minutes_document(minutes);
     let mut files = vec![("md", crate::document::markdown::render(&doc).into_bytes())];
@@ -136,11 +143,7 @@ fn home() -> Option<PathBuf> {
 fn read_sheet(state: &State, request: &SheetRequest) -> Action {
     let path = resolve(&request.typed, &request.base, home().as_deref());
     let file = path.display().to_string();
-    let ledger = state
-        .catalog
-        .ledgers
-        .iter()
-        .find(|l| l.ledger.id == request.ledger_id);
+    let ledger = state.catalog.ledger_with_id(&request.ledger_id);
     let result = match (std::fs::read(&path), ledger) {
         (_, None) => Err(format!("台账 {} 已不在工作区中", request.ledger_id)),
         (Err(e), _) if e.kind() == std::io::ErrorKind::NotFound => Err("文件不存在".to_string()),

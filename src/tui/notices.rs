@@ -2,9 +2,10 @@
 //! path as `duban notices --out`, without ever waiting for the workspace lock, then the
 //! saved ledgers read back so the app shows the notices at once.
 
+use super::effects::lock_now;
 use crate::app::{Action, IssuedNotices, NoticeFailure, NoticeOutcome, State};
 use crate::issue::{self, IssueError, Request};
-use crate::storage::{LockHolder, WorkspaceLock, ledger_path, load_ledger};
+use crate::storage::{ledger_path, load_ledger};
 
 /// Issue the notices of `request` in the state's workspace; the outcome comes back as
 /// [`Action::NoticesIssued`]. While another writer holds the lock nothing is written and
@@ -17,20 +18,8 @@ pub fn issue_notices(state: &State, request: &Request) -> Action {
 
 fn issue_now(state: &State, request: &Request) -> Result<IssuedNotices, NoticeFailure> {
     let dir = &state.catalog.dir;
-    let other = |e: &dyn std::fmt::Display| NoticeFailure::Other(e.to_string());
     // Held here, the (re-entrant) lock is taken again by the issue without waiting.
-    let _lock = match WorkspaceLock::try_acquire(dir) {
-        Ok(Some(lock)) => lock,
-        Ok(None) => {
-            let holder = LockHolder::read(dir)
-                .map(|h| format!("({})", h.describe()))
-                .unwrap_or_default();
-            return Err(NoticeFailure::Other(format!(
-                "另一个写入者{holder}正占用工作区锁,请稍后再试"
-            )));
-        }
-        Err(e) => return Err(other(&e)),
-    };
+    let _lock = lock_now(dir, "请稍后再试").map_err(NoticeFailure::Other)?;
     let folder = request
         .out
         .clone()
@@ -54,9 +43,7 @@ fn issue_now(state: &State, request: &Request) -> Result<IssuedNotices, NoticeFa
         .filter_map(|id| {
             let path = state
                 .catalog
-                .ledgers
-                .iter()
-                .find(|l| l.ledger.id == id)
+                .ledger_with_id(id)
                 .map_or_else(|| ledger_path(dir, id), |l| l.path.clone());
             load_ledger(&path).ok()
         })
