@@ -131,6 +131,11 @@ impl Catalog {
         &self.ledgers[entry.ledger].ledger
     }
 
+    /// The loaded ledger with this id.
+    pub fn ledger_with_id(&self, id: &str) -> Option<&LoadedLedger> {
+        self.ledgers.iter().find(|l| l.ledger.id == id)
+    }
+
     /// The index of the entry of item `item_id` of ledger `ledger_id`. Entries run ledger
     /// by ledger in source order, so it is found by arithmetic (checked), with a scan as
     /// the fallback.

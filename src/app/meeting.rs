@@ -233,9 +233,7 @@ impl Meeting {
                 continue;
             }
             let ledger = catalog
-                .ledgers
-                .iter()
-                .find(|l| l.ledger.id == stop.target.ledger_id)
+                .ledger_with_id(&stop.target.ledger_id)
                 .map(|l| &l.ledger);
             let ledger_title = ledger.map(|l| l.title.clone()).unwrap_or_default();
             // The text in force: an extension's, the item's own, else the ledger's default.

@@ -82,9 +82,7 @@ pub(super) fn sheet_read(state: &mut State, mut read: SheetRead) {
         {
             let chosen = state
                 .catalog
-                .ledgers
-                .iter()
-                .find(|l| l.ledger.id == read.ledger_id)
+                .ledger_with_id(&read.ledger_id)
                 .map(|l| l.ledger.title.as_str())
                 .unwrap_or(&read.ledger_id);
             switched = Some(format!(
@@ -102,9 +100,7 @@ pub(super) fn sheet_read(state: &mut State, mut read: SheetRead) {
         Ok((sheet, rows, plan)) => {
             let title = state
                 .catalog
-                .ledgers
-                .iter()
-                .find(|l| l.ledger.id == read.ledger_id)
+                .ledger_with_id(&read.ledger_id)
                 .map(|l| l.ledger.title.clone())
                 .unwrap_or_default();
             state.returned = Some(SheetReturn::Preview(Box::new(SheetPreview {
