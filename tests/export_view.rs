@@ -7,20 +7,13 @@ use calamine::{Reader, Xlsx, open_workbook};
 use duban::app::{Action, State, update};
 use duban::input::{KeyMap, KeySpec};
 use duban::storage::load_workspace;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn press(state: &mut State, keys: &[&str]) {
     let map = KeyMap::default();
     let today = state.today();
     for k in keys {
-        let spec = KeySpec::parse(k).expect("key");
-        let mut mods = spec.modifiers;
-        if let KeyCode::Char(c) = spec.code
-            && c.is_ascii_uppercase()
-        {
-            mods |= KeyModifiers::SHIFT;
-        }
-        if let Some(action) = map.resolve(&KeyEvent::new(spec.code, mods), state.mode()) {
+        let key = KeySpec::parse(k).expect("key").event();
+        if let Some(action) = map.resolve(&key, state.mode()) {
             duban::tui::dispatch(state, action, today.and_time(chrono::NaiveTime::MIN));
         }
     }

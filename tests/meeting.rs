@@ -34,14 +34,9 @@ fn open(dir: &Path) -> State {
 }
 
 fn key(name: &str) -> KeyEvent {
-    let spec = duban::input::KeySpec::parse(name).expect("key name");
-    let mut modifiers = spec.modifiers;
-    if let KeyCode::Char(c) = spec.code
-        && c.is_ascii_uppercase()
-    {
-        modifiers |= KeyModifiers::SHIFT;
-    }
-    KeyEvent::new(spec.code, modifiers)
+    duban::input::KeySpec::parse(name)
+        .expect("key name")
+        .event()
 }
 
 /// Press keys through the default key map, the update and the effects.

@@ -19,7 +19,7 @@ use duban::storage::{ledger_path, load_config, load_ledger, load_workspace};
 use duban::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 const LEDGER: &str = "2023-1-zhidu";
 const UNIT: &str = "机关党办";
@@ -45,14 +45,9 @@ fn open(dir: &Path, width: u16, height: u16) -> State {
 }
 
 fn key(name: &str) -> KeyEvent {
-    let spec = duban::input::KeySpec::parse(name).expect("key name");
-    let mut modifiers = spec.modifiers;
-    if let KeyCode::Char(c) = spec.code
-        && c.is_ascii_uppercase()
-    {
-        modifiers |= KeyModifiers::SHIFT;
-    }
-    KeyEvent::new(spec.code, modifiers)
+    duban::input::KeySpec::parse(name)
+        .expect("key name")
+        .event()
 }
 
 /// Press keys through the default key map, the update and the effects.

@@ -43,14 +43,7 @@ fn now(state: &State) -> chrono::NaiveDateTime {
 fn press(state: &mut State, keys: &[&str]) {
     let map = KeyMap::default();
     for k in keys {
-        let spec = KeySpec::parse(k).expect("key");
-        let mut mods = spec.modifiers;
-        if let KeyCode::Char(c) = spec.code
-            && c.is_ascii_uppercase()
-        {
-            mods |= KeyModifiers::SHIFT;
-        }
-        let key = KeyEvent::new(spec.code, mods);
+        let key = KeySpec::parse(k).expect("key").event();
         if let Some(action) = map.resolve(&key, state.mode()) {
             let at = now(state);
             duban::tui::dispatch(state, action, at);

@@ -66,6 +66,18 @@ impl KeySpec {
         Ok(KeySpec { code, modifiers })
     }
 
+    /// The event a terminal sends for this key (an upper-case letter comes with Shift):
+    /// what tests and scripts press by name.
+    pub fn event(&self) -> KeyEvent {
+        let mut modifiers = self.modifiers;
+        if let KeyCode::Char(c) = self.code
+            && c.is_ascii_uppercase()
+        {
+            modifiers |= KeyModifiers::SHIFT;
+        }
+        KeyEvent::new(self.code, modifiers)
+    }
+
     /// Whether a terminal key event is this key.
     pub fn matches(&self, event: &KeyEvent) -> bool {
         let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);

@@ -15,7 +15,7 @@ use duban::storage::{LoadedLedger, Workspace};
 use duban::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 /// The pinned date of the fixture (a Monday).
 pub fn today() -> NaiveDate {
@@ -258,14 +258,7 @@ pub fn now() -> chrono::NaiveDateTime {
 
 /// A key event for a key name ("j", "Enter", "Ctrl-r").
 pub fn key(name: &str) -> KeyEvent {
-    let spec = duban::input::KeySpec::parse(name).unwrap();
-    let mut modifiers = spec.modifiers;
-    if let KeyCode::Char(c) = spec.code
-        && c.is_ascii_uppercase()
-    {
-        modifiers |= KeyModifiers::SHIFT;
-    }
-    KeyEvent::new(spec.code, modifiers)
+    duban::input::KeySpec::parse(name).unwrap().event()
 }
 
 /// Press keys in order through the default key map; typing text in search mode is one
