@@ -67,6 +67,12 @@ impl Setup {
         ledger_path(&self.ws, "gen-001")
     }
 
+    /// What the cache holds for the ledger file as it is now, if it is used.
+    fn cached(&self) -> Option<duban::domain::Ledger> {
+        let path = self.ledger_file();
+        cache::read_in(&self.cache_dir(), &path, &fingerprint(&path))
+    }
+
     fn cache_dir(&self) -> PathBuf {
         self.cache.join("ledgers")
     }
@@ -153,14 +159,7 @@ fn a_corrupt_cache_is_ignored_and_rebuilt() {
     let bytes = fs::read(&file).unwrap();
     // Cut in half (a header that matches, a body that does not parse).
     fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
-    assert!(
-        cache::read_in(
-            &s.cache_dir(),
-            &s.ledger_file(),
-            &fingerprint(&s.ledger_file())
-        )
-        .is_none()
-    );
+    assert!(s.cached().is_none());
     assert_eq!(s.list(), good);
     assert!(cached_matches_file(&s, &s.ledger_file()), "rebuilt");
     // Garbage, and valid JSON of something else.
@@ -199,14 +198,7 @@ fn a_cache_of_another_version_is_ignored_and_rebuilt() {
         // Another version with a body that differs from the file: it must not be shown.
         let body = body.replacen("\"title\":\"", "\"title\":\"旧缓存", 1);
         fs::write(&file, format!("{other}\n{body}")).unwrap();
-        assert!(
-            cache::read_in(
-                &s.cache_dir(),
-                &s.ledger_file(),
-                &fingerprint(&s.ledger_file())
-            )
-            .is_none()
-        );
+        assert!(s.cached().is_none());
         let listed = s.list();
         assert_eq!(listed, good);
         assert!(!listed.contains("旧缓存"));

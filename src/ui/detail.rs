@@ -408,13 +408,17 @@ mod tests {
             items: vec![item],
             ..Ledger::default()
         };
+        first_item_text(ledger, NaiveDate::from_ymd_opt(2023, 6, 20).expect("date"))
+    }
+
+    /// The detail of the first item of `ledger`, alone in a workspace, at `today`.
+    fn first_item_text(ledger: Ledger, today: NaiveDate) -> Vec<String> {
         let workspace = Workspace {
             dir: "unused".into(),
             config: WorkspaceConfig::default(),
             ledgers: vec![LoadedLedger::new(ledger, "t.ron".into())],
             broken: Vec::new(),
         };
-        let today = NaiveDate::from_ymd_opt(2023, 6, 20).expect("date");
         let catalog = Catalog::new(workspace, WorkCalendar::default(), today);
         let entry = catalog.entry(0).expect("entry");
         lines(&catalog, entry, &Theme::MONO)
@@ -448,18 +452,7 @@ mod tests {
             items: vec![item],
             ..Ledger::default()
         };
-        let workspace = Workspace {
-            dir: "unused".into(),
-            config: WorkspaceConfig::default(),
-            ledgers: vec![LoadedLedger::new(ledger, "t.ron".into())],
-            broken: Vec::new(),
-        };
-        let today = NaiveDate::from_ymd_opt(2023, 6, 26).expect("date");
-        let catalog = Catalog::new(workspace, WorkCalendar::default(), today);
-        let text: Vec<String> = lines(&catalog, catalog.entry(0).expect("entry"), &Theme::MONO)
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect();
+        let text = first_item_text(ledger, NaiveDate::from_ymd_opt(2023, 6, 26).expect("date"));
         assert!(
             text.iter().any(|l| l.trim()
                 == "2023-06-26 推进年节点(原截止2022-12-31) → 新时限“2023年9月30日前”,理由:平台招标延后,批准:张局长"),
