@@ -264,9 +264,7 @@ fn schedule_lines(out: &mut Vec<Line<'static>>, catalog: &Catalog, entry: &Entry
     if let Some(d) = item.due_override {
         out.push(field("督查室指定日期", &d.to_string(), theme));
     }
-    for note in &schedule.notes {
-        out.push(Line::raw(format!("  注:{}", sanitize(note))));
-    }
+    // The reading's notes are among the explanation's lines (说明:…) above.
 }
 
 fn records_lines(out: &mut Vec<Line<'static>>, item: &Item, theme: &Theme) {
@@ -459,6 +457,16 @@ mod tests {
             "{text:#?}"
         );
         assert!(!text.iter().any(|l| l.contains("原时限“”")), "{text:#?}");
+    }
+
+    #[test]
+    fn each_note_of_the_reading_is_shown_once() {
+        let text = detail_text(None);
+        let notes: Vec<&String> = text
+            .iter()
+            .filter(|l| l.contains("相对事件的期限"))
+            .collect();
+        assert_eq!(notes.len(), 1, "{text:#?}");
     }
 
     #[test]
